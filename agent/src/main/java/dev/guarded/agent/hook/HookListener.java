@@ -1,0 +1,83 @@
+package dev.guarded.agent.hook;
+
+/**
+ * What instrumented code reports to the detector. The agent installs exactly one implementation through
+ * {@link Hooks#install(HookListener)}; instrumented code never calls a listener directly, only {@link Hooks}.
+ *
+ * <p>Identifiers: {@code fieldId} and {@code siteId} are small non-negative integers handed out at
+ * instrumentation time by the agent's metadata registry ({@code dev.guarded.agent.internal.meta}); a site is
+ * one bytecode location (class, method, source file, line). A "sync key" is any object whose identity names a
+ * happens-before channel (a monitor, a lock, a future, a queue, a thread); {@code channel} distinguishes
+ * several independent clocks on one key (0 is the default).
+ *
+ * <p>Contract for implementations: never throw, never block on application locks, never call back into
+ * instrumented code, and never allocate on the per-access fast path once a location has been seen.
+ */
+public interface HookListener {
+
+    /** A read of a plain (non-volatile, non-final) instance or static field; {@code owner} is null for statics. */
+    void read(Object owner, int fieldId, int siteId);
+
+    /** A write of a plain instance or static field; {@code owner} is null for statics. */
+    void write(Object owner, int fieldId, int siteId);
+
+    /** A load of {@code array[index]}. */
+    void arrayRead(Object array, int index, int siteId);
+
+    /** A store to {@code array[index]}. */
+    void arrayWrite(Object array, int index, int siteId);
+
+    /** A volatile read (or an atomic get): acquires the (owner, field) clock; owner null for statics. */
+    void volatileRead(Object owner, int fieldId);
+
+    /** A volatile write (or an atomic set): releases into the (owner, field) clock; owner null for statics. */
+    void volatileWrite(Object owner, int fieldId);
+
+    /**
+     * A lock became held by the current thread: a monitor entered, a {@code Lock} acquired. Acquires the
+     * lock's clock and adds the lock to the thread's held set (reentrant holds are counted).
+     */
+    void lockAcquired(Object lock, int siteId);
+
+    /** A lock is about to be released by the current thread: releases into its clock, drops it from the held set. */
+    void lockReleasing(Object lock, int siteId);
+
+    /** Happens-before acquire: the current thread joins the clock of {@code (key, channel)}. */
+    void acquire(Object key, int channel);
+
+    /** Happens-before release: the clock of {@code (key, channel)} joins the current thread's clock. */
+    void release(Object key, int channel);
+
+    /** The current thread is about to start {@code thread}: everything so far happens-before its first action. */
+    void threadStarting(Thread thread);
+
+    /**
+     * The current thread observed that {@code thread} terminated (a join returned, {@code isAlive()} was
+     * false): everything {@code thread} did happens-before what the current thread does next.
+     */
+    void threadTerminated(Thread thread);
+
+    /** The static initializer of {@code type} finished; it happens-before every later use of the type. */
+    void classInitialized(Class<?> type);
+
+    /** Code about to use {@code type} (static access, allocation) from another class: acquires its initialization. */
+    void classUsed(Class<?> type);
+
+    /** A listener that ignores everything: the state before the agent installs the detector. */
+    HookListener NONE = new HookListener() {
+        @Override public void read(Object owner, int fieldId, int siteId) { }
+        @Override public void write(Object owner, int fieldId, int siteId) { }
+        @Override public void arrayRead(Object array, int index, int siteId) { }
+        @Override public void arrayWrite(Object array, int index, int siteId) { }
+        @Override public void volatileRead(Object owner, int fieldId) { }
+        @Override public void volatileWrite(Object owner, int fieldId) { }
+        @Override public void lockAcquired(Object lock, int siteId) { }
+        @Override public void lockReleasing(Object lock, int siteId) { }
+        @Override public void acquire(Object key, int channel) { }
+        @Override public void release(Object key, int channel) { }
+        @Override public void threadStarting(Thread thread) { }
+        @Override public void threadTerminated(Thread thread) { }
+        @Override public void classInitialized(Class<?> type) { }
+        @Override public void classUsed(Class<?> type) { }
+    };
+}

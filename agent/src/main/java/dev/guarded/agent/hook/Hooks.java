@@ -1,0 +1,121 @@
+package dev.guarded.agent.hook;
+
+/**
+ * The static entry points that instrumented bytecode calls. This class and {@link HookListener} are put on
+ * the bootstrap class path by the agent so that every class loader, the JDK's own included, can see them;
+ * they depend on nothing but {@code java.base}.
+ *
+ * <p>Each method forwards to the installed listener. Until {@link #install} runs, the listener is
+ * {@link HookListener#NONE}, so instrumented code behaves exactly as uninstrumented code.
+ */
+public final class Hooks {
+
+    private static volatile HookListener listener = HookListener.NONE;
+
+    private Hooks() {
+    }
+
+    /**
+     * Installs the detector. Called once by the agent before any class is transformed.
+     *
+     * @param newListener the detector; not null
+     */
+    public static void install(HookListener newListener) {
+        if (newListener == null) {
+            throw new NullPointerException("listener");
+        }
+        listener = newListener;
+    }
+
+    /** @return the installed listener ({@link HookListener#NONE} before installation) */
+    public static HookListener listener() {
+        return listener;
+    }
+
+    /** See {@link HookListener#read}. */
+    public static void read(Object owner, int fieldId, int siteId) {
+        listener.read(owner, fieldId, siteId);
+    }
+
+    /** See {@link HookListener#write}. */
+    public static void write(Object owner, int fieldId, int siteId) {
+        listener.write(owner, fieldId, siteId);
+    }
+
+    /** See {@link HookListener#arrayRead}. */
+    public static void arrayRead(Object array, int index, int siteId) {
+        listener.arrayRead(array, index, siteId);
+    }
+
+    /** See {@link HookListener#arrayWrite}. */
+    public static void arrayWrite(Object array, int index, int siteId) {
+        listener.arrayWrite(array, index, siteId);
+    }
+
+    /** See {@link HookListener#volatileRead}. */
+    public static void volatileRead(Object owner, int fieldId) {
+        listener.volatileRead(owner, fieldId);
+    }
+
+    /** See {@link HookListener#volatileWrite}. */
+    public static void volatileWrite(Object owner, int fieldId) {
+        listener.volatileWrite(owner, fieldId);
+    }
+
+    /** See {@link HookListener#lockAcquired}. */
+    public static void lockAcquired(Object lock, int siteId) {
+        listener.lockAcquired(lock, siteId);
+    }
+
+    /** See {@link HookListener#lockReleasing}. */
+    public static void lockReleasing(Object lock, int siteId) {
+        listener.lockReleasing(lock, siteId);
+    }
+
+    /** See {@link HookListener#acquire}; channel 0. */
+    public static void acquire(Object key) {
+        listener.acquire(key, 0);
+    }
+
+    /** See {@link HookListener#release}; channel 0. */
+    public static void release(Object key) {
+        listener.release(key, 0);
+    }
+
+    /** See {@link HookListener#acquire}. */
+    public static void acquire(Object key, int channel) {
+        listener.acquire(key, channel);
+    }
+
+    /** See {@link HookListener#release}. */
+    public static void release(Object key, int channel) {
+        listener.release(key, channel);
+    }
+
+    /** A read-modify-write on a sync key (CAS, getAndSet, exchange): acquire then release, channel 0. */
+    public static void acquireRelease(Object key) {
+        HookListener l = listener;
+        l.acquire(key, 0);
+        l.release(key, 0);
+    }
+
+    /** See {@link HookListener#threadStarting}. */
+    public static void threadStarting(Thread thread) {
+        listener.threadStarting(thread);
+    }
+
+    /** See {@link HookListener#threadTerminated}. */
+    public static void threadTerminated(Thread thread) {
+        listener.threadTerminated(thread);
+    }
+
+    /** See {@link HookListener#classInitialized}. */
+    public static void classInitialized(Class<?> type) {
+        listener.classInitialized(type);
+    }
+
+    /** See {@link HookListener#classUsed}. */
+    public static void classUsed(Class<?> type) {
+        listener.classUsed(type);
+    }
+}
