@@ -342,6 +342,9 @@ public final class Detector implements HookListener {
                 }
             }
         }
+        if (hb != null || unguarded != null) {
+            refreshName(t);
+        }
         if (hb != null) {
             reporter.report(hb, isWrite, site, t, held, fieldId, arrayType);
         }
@@ -489,6 +492,14 @@ public final class Detector implements HookListener {
         }
         staticVolatiles = st;
         return st[fieldId];
+    }
+
+    /** Threads may be renamed after they start; reports use the current name of the reporting thread. */
+    private void refreshName(ThreadState t) {
+        Thread current = Thread.currentThread();
+        if (threads.get(current) == t) {
+            t.info.rename(ThreadInfo.nameOf(current));
+        }
     }
 
     private static long pairKey(int a, int b) {

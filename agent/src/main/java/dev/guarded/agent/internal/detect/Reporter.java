@@ -72,8 +72,7 @@ final class Reporter {
         SiteInfo prevInfo = metadata.siteById(prev.site());
         boolean suppressed = benign || options.suppressions().suppresses(field, owner,
                 curInfo == null ? null : curInfo.className(), prevInfo == null ? null : prevInfo.className());
-        String curName = ThreadInfo.nameOf(Thread.currentThread());
-        cur.info.rename(curName);
+        String curName = cur.info.name();
         Access current = new Access(curWrite ? "write" : "read", curName, LockRef.names(curLocks),
                 currentFrames(curInfo), cur.info.started);
         Access previous = new Access(prev.write() ? "write" : "read",
