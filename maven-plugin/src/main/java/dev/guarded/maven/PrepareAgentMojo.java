@@ -58,7 +58,7 @@ public class PrepareAgentMojo extends AbstractGuardedMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (skipped()) {
             getLog().info("Guarded: skipping (guarded.skip=true); tests run without the race detector");
             return;
         }
