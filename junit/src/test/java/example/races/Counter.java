@@ -4,11 +4,26 @@ package example.races;
 public final class Counter {
 
     int value;
+    int hits;
+    int misses;
     private int guardedValue;
 
     /** Unsynchronized read-modify-write: a data race when called from two threads. */
     void increment() {
         value++;
+    }
+
+    /**
+     * Races on {@code hits}. The agent reports each distinct race (field and code locations) once per JVM, so
+     * every fixture that must fail races at a site of its own.
+     */
+    void hit() {
+        hits++;
+    }
+
+    /** Races on {@code misses}. */
+    void miss() {
+        misses++;
     }
 
     /** The same under the counter's monitor: no race. */

@@ -48,7 +48,7 @@ public final class Fixtures {
         @DetectRaces
         void annotatedRacy() throws InterruptedException {
             Counter counter = new Counter();
-            Counter.inTwoThreads(counter::increment);
+            Counter.inTwoThreads(counter::hit);
         }
 
         @Test
@@ -64,7 +64,7 @@ public final class Fixtures {
         @BeforeAll
         static void raceOnce() throws InterruptedException {
             Counter counter = new Counter();
-            Counter.inTwoThreads(counter::increment);
+            Counter.inTwoThreads(counter::miss);
         }
 
         @Test

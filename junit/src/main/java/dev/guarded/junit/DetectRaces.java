@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link GuardedExtension} through {@code META-INF/services}.
  *
  * <p>Races are attributed by time: with parallel test execution a race fails whichever test window it was
- * detected in.
+ * detected in. The agent reports each distinct race (same field, same pair of code locations) once per JVM, so
+ * a race that several tests trigger fails the first of them.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
