@@ -50,7 +50,8 @@ public class CheckMojo extends AbstractGuardedMojo {
             getLog().info(summary);
         }
         for (Race race : merged.report().races()) {
-            String block = TextReportWriter.format(race).stripTrailing();
+            // The agent's text starts with "WARNING: " for its own stderr; Maven's log level says it here.
+            String block = TextReportWriter.format(race).stripTrailing().replaceFirst("^WARNING: ", "");
             if (race.suppressed()) {
                 getLog().info(block);
             } else {

@@ -51,7 +51,6 @@ public record MergedReport(Report report, List<File> sources) {
     /** @return the text report: summary, counts line, then every distinct race (suppressed ones marked) */
     public String text() {
         StringBuilder text = new StringBuilder(summary()).append('\n')
-                .append(TextReportWriter.summary(report)).append('\n')
                 .append("races: ").append(report.raceCount())
                 .append(", fields: ").append(report.fieldCount())
                 .append(", suppressed: ").append(report.suppressedCount()).append('\n')
