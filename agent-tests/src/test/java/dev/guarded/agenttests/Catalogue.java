@@ -82,6 +82,13 @@ final class Catalogue {
         pair(all, "AsyncEvent", "guarded.AsyncEvent", "data", 17);
         pair(all, "AsyncBarrier", "guarded.AsyncBarrier", "left", 17);
         pair(all, "AsyncCondition", "guarded.AsyncCondition", "data", 17);
+        // Misuse: the primitive is used, but on the wrong object or at the wrong point. These catch a model
+        // that orders too much (one global clock for all locks or volatiles, an edge at the wrong call).
+        misuse(all, "synchronized block", "monitor.DifferentMonitorsRacy", "counter");
+        misuse(all, "ReentrantLock", "locks.DifferentLocksRacy", "counter");
+        misuse(all, "volatile flag", "atomic.VolatilePublishTooEarlyRacy", "data");
+        misuse(all, "LinkedBlockingQueue", "coll.QueuePublishTooEarlyRacy", "$Box.value");
+        misuse(all, "CountDownLatch", "sync.CountDownTooEarlyRacy", "data");
         ALL = Collections.unmodifiableList(all);
     }
 
@@ -101,6 +108,13 @@ final class Catalogue {
                 : racy + "." + field;
         all.add(new Program(construct, clean, false, null, release));
         all.add(new Program(construct, racy, true, expected, release));
+    }
+
+    /** Adds a racy program without a clean twin: {@code com.acme.<name>}, field as for {@link #pair}. */
+    private static void misuse(List<Program> all, String construct, String name, String field) {
+        String racy = "com.acme." + name;
+        String expected = field.startsWith("$") ? racy + field : racy + "." + field;
+        all.add(new Program(construct + " (misused)", racy, true, expected, 17));
     }
 
     static Stream<Program> racy() {
