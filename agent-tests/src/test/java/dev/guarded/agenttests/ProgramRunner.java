@@ -67,6 +67,9 @@ final class ProgramRunner {
                 + (extraOptions.isEmpty() ? "" : "," + extraOptions);
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
+        // C1 only and the serial collector: these programs run for a second, and the machine has 2 cores.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.add("-javaagent:" + ItPaths.agentJar() + "=" + agentArgs);
         command.add("-cp");
         command.add(classPath(program));
