@@ -8,8 +8,10 @@ import java.util.Arrays;
  */
 final class HeldLocks {
 
+    private static final int[] NO_COUNTS = new int[0];
+
     private LockRef[] refs = LockRef.NONE;
-    private int[] counts = new int[0];
+    private int[] counts = NO_COUNTS;
     private int size;
     private LockRef[] snapshot = LockRef.NONE;
 
