@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Model-checks the non-blocking operations of {@link AsyncSemaphore} (one permit initially,
- * requests of 1 or 2 permits) for linearizability, including direct hand-over of released permits
+ * requests of 1 or 2 permits) for linearizability against {@link SemaphoreModel}, including direct hand-over of released permits
  * to queued {@code acquireAsync} requests and strict FIFO (a queued request makes
  * {@code tryAcquire} fail). After each run {@link #permitsAreConserved()} checks that permits were
  * neither lost nor duplicated. See {@link AsyncLockLincheckTest} for why {@code acquireAsync}
@@ -82,10 +82,11 @@ public class AsyncSemaphoreLincheckTest {
     @Test
     void modelCheck() {
         new ModelCheckingOptions()
-                .iterations(Integer.getInteger("guarded.lincheck.iterations", 30))
-                .invocationsPerIteration(Integer.getInteger("guarded.lincheck.invocations", 300))
+                .iterations(Integer.getInteger("guarded.lincheck.iterations", 20))
+                .invocationsPerIteration(Integer.getInteger("guarded.lincheck.invocations", 200))
                 .threads(2)
                 .actorsPerThread(3)
+                .sequentialSpecification(SemaphoreModel.class)
                 .check(getClass());
     }
 }
