@@ -22,6 +22,7 @@ for path in sorted(glob.glob(os.path.join(folder, "TEST-*.xml"))):
         if failure is not None:
             print(f"FAIL {name:40s} {(failure.get('message') or '').splitlines()[0][:220]}")
         elif skipped is not None:
-            print(f"SKIP {name:40s} {skipped.get('message') or ''}")
+            reason = skipped.get("message") or (skipped.text or "").strip().splitlines()[0:1]
+            print(f"SKIP {name:40s} {reason if isinstance(reason, str) else ''.join(reason)}"[:260])
         else:
             print(f"PASS {name:40s} {case.get('time')}s")

@@ -1,6 +1,5 @@
 package dev.guarded.agenttests;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,10 +26,11 @@ class Jdk17IT {
             "synchronized block", "volatile flag", "VarHandle", "Thread.join", "ReentrantReadWriteLock",
             "CountDownLatch", "CF thenCombine", "ArrayBlockingQueue", "class initialization", "AsyncLock");
 
-    private static Path jdk17;
-
-    @BeforeAll
-    static void findJdk17() throws IOException {
+    /**
+     * The JDK 17 home, checked. Assumed per test, not in {@code @BeforeAll}, so that each program shows up
+     * as skipped, with the reason, in the reports.
+     */
+    private static Path jdk17() throws IOException {
         Optional<String> setting = ItPaths.jdk17Setting();
         assumeTrue(setting.isPresent(), "JDK 17 run skipped: GUARDED_JDK17_HOME is not set "
                 + "(set it to a JDK 17 home, e.g. /usr/lib/jvm/java-17-openjdk-amd64)");
@@ -41,7 +41,7 @@ class Jdk17IT {
         String text = Files.readString(release);
         assertTrue(text.contains("JAVA_VERSION=\"17"), "GUARDED_JDK17_HOME=" + home + " is not a JDK 17: " + text
                 .lines().filter(l -> l.startsWith("JAVA_VERSION")).findFirst().orElse("no JAVA_VERSION"));
-        jdk17 = home;
+        return home;
     }
 
     static Stream<Program> jdk17Programs() {
@@ -51,7 +51,7 @@ class Jdk17IT {
     @ParameterizedTest(name = "{0} on JDK 17")
     @MethodSource("jdk17Programs")
     void behavesAsOnTheBuildJdk(Program program) throws Exception {
-        ForkedRun run = ProgramRunner.forJdk(jdk17, "jdk17").run(program, "");
+        ForkedRun run = ProgramRunner.forJdk(jdk17(), "jdk17").run(program, "");
         if (program.racy()) {
             RaceAssertions.assertRaceOn(run, program, program.expectedField());
         } else {
