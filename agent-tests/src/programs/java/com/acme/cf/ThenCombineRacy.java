@@ -1,0 +1,32 @@
+package com.acme.cf;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** {@link ThenCombineClean} with thenApply on {@code fx} only: the reader of {@code y} does not wait for fy. */
+public final class ThenCombineRacy {
+    static final class Box {
+        int x;
+        int y;
+    }
+
+    public static void main(String[] args) {
+        ExecutorService e1 = Executors.newSingleThreadExecutor();
+        ExecutorService e2 = Executors.newSingleThreadExecutor();
+        Box box = new Box();
+        CompletableFuture<Integer> fx = CompletableFuture.supplyAsync(() -> box.x = 20, e1);
+        CompletableFuture<Integer> fy = CompletableFuture.supplyAsync(() -> box.y = 22, e2);
+        CompletableFuture<Integer> sum = fx.thenApplyAsync(a -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return box.x + box.y;
+        }, e1);
+        CompletableFuture.allOf(sum, fy).join();
+        e1.shutdown();
+        e2.shutdown();
+    }
+}

@@ -1,0 +1,20 @@
+package com.acme.coll;
+
+/** {@link ConcurrentLinkedQueueClean} without the collection: the box is shared up front and the consumer sleeps. */
+public final class ConcurrentLinkedQueueRacy {
+    static final class Box {
+        int value;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Box shared = new Box();
+        Thread producer = new Thread(() -> shared.value = 42, "producer");
+        producer.start();
+        Thread.sleep(50);
+        int seen = shared.value;
+        producer.join();
+        if (seen == -1) {
+            throw new AssertionError();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.acme.exec;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** {@link InvokeAllClean} with the tasks only executed (not invoked): main sleeps, then reads. */
+public final class InvokeAllRacy {
+    static int first;
+    static int second;
+
+    public static void main(String[] args) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        pool.execute(() -> first = 1);
+        pool.execute(() -> second = 2);
+        Thread.sleep(50);
+        int seen = first + second;
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+        if (seen == -1) {
+            throw new AssertionError();
+        }
+    }
+}

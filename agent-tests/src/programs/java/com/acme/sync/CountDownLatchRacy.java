@@ -1,0 +1,17 @@
+package com.acme.sync;
+
+/** {@link CountDownLatchClean} without the latch: the consumer sleeps instead of awaiting. */
+public final class CountDownLatchRacy {
+    static int data;
+
+    public static void main(String[] args) throws Exception {
+        Thread producer = new Thread(() -> data = 42, "producer");
+        producer.start();
+        Thread.sleep(50);
+        int seen = data;
+        producer.join();
+        if (seen == -1) {
+            throw new AssertionError();
+        }
+    }
+}
