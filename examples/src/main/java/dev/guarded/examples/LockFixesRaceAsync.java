@@ -40,7 +40,7 @@ public final class LockFixesRaceAsync {
             Executor later = loop.after(delay);
             return CompletableFuture
                     .supplyAsync(() -> counter.gather(tasks, now, later), now)
-                    .thenCompose(all -> all)
+                    .thenCompose(everyTask -> everyTask)
                     .thenApplyAsync(done -> counter.value, now)
                     .join();
         }

@@ -42,7 +42,8 @@ public final class RaceConditionAsync {
             // their first steps are queued before any continuation.
             return CompletableFuture
                     .supplyAsync(() -> counter.gather(tasks, loop.executor(), loop.after(delay)), loop.executor())
-                    .thenCompose(all -> all)
+                    .thenCompose(everyTask -> everyTask)
+                    // Read the result on the loop too: value is only ever touched by the loop thread.
                     .thenApplyAsync(done -> counter.value, loop.executor())
                     .join();
         }

@@ -27,8 +27,8 @@ record DetectedRun(int exitCode, String stdout, String stderr) {
 
     /** Runs the example with {@code --detect=<agentOptions>}, or plain {@code --detect} when options are empty. */
     static DetectedRun of(String example, String agentOptions) throws IOException, InterruptedException {
-        Path launcher = Path.of(required("guarded.examples.launcher"));
-        Path agent = Path.of(required("guarded.agent.jar"));
+        Path launcher = Path.of(required("guarded.examples.launcher")).normalize();
+        Path agent = Path.of(required("guarded.agent.jar")).normalize();
         assertTrue(Files.isRegularFile(agent), "the packaged agent " + agent + " does not exist; build it with"
                 + " mvn -pl examples -am verify");
         List<String> command = new ArrayList<>(List.of(launcher.toString(), example));
