@@ -30,7 +30,7 @@ public final class RaceConditionAsync {
      *
      * @param tasks how many tasks to start; at least 1
      * @param delay the pause at each suspension point; not negative
-     * @return the final value (1 whenever every task's first step runs before any continuation is due)
+     * @return the final value: always 1, since every task reads 0 before the first write is even queued
      */
     public static int run(int tasks, Duration delay) {
         if (tasks < 1) {

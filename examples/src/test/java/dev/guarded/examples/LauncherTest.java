@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -54,6 +55,16 @@ class LauncherTest {
             assertTrue(readme.contains("examples/run-example " + name + " --detect`"), "README lacks the --detect command for " + name);
         }
         assertFalse(script.contains("\r"), "run-example must have Unix line endings");
+    }
+
+    @Test
+    void anUnknownExampleIsRejectedWithTheListOfNames() throws Exception {
+        Process launcher = new ProcessBuilder(MODULE.resolve("run-example").toString(), "no-such-example")
+                .redirectErrorStream(true).start();
+        String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, launcher.waitFor(), output);
+        assertTrue(output.contains("unknown example 'no-such-example'"), output);
+        assertTrue(output.contains("race-condition, race-condition-async, lock"), output);
     }
 
     @Test
