@@ -20,12 +20,15 @@ class DetectorHooksTest {
             Thread t = new Thread(() -> {
                 for (int k = 0; k < 200; k++) {
                     if (locked) {
-                        h.d.lockAcquired(lock, 0);
-                    }
-                    h.d.read(counter, h.field, h.readSite);
-                    h.d.write(counter, h.field, h.writeSite);
-                    if (locked) {
-                        h.d.lockReleasing(lock, 0);
+                        synchronized (lock) {
+                            h.d.lockAcquired(lock, 0);
+                            h.d.read(counter, h.field, h.readSite);
+                            h.d.write(counter, h.field, h.writeSite);
+                            h.d.lockReleasing(lock, 0);
+                        }
+                    } else {
+                        h.d.read(counter, h.field, h.readSite);
+                        h.d.write(counter, h.field, h.writeSite);
                     }
                 }
             }, "worker-" + i);

@@ -34,8 +34,13 @@ final class Harness {
         return meta.site("com.acme.Counter", "increment", "Counter.java", line);
     }
 
+    /** Simulated threads stay reachable, as running threads are: a collected Thread gives its slot back. */
+    private final List<Thread> alive = new java.util.ArrayList<>();
+
     ThreadState thread(String name) {
-        return d.stateOf(new Thread(() -> { }, name));
+        Thread t = new Thread(() -> { }, name);
+        alive.add(t);
+        return d.stateOf(t);
     }
 
     void read(ThreadState t, Object owner, int site) {
