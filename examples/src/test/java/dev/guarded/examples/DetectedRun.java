@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * @param exitCode the launcher's exit status
  * @param stdout   what the program (and the agent) printed on standard output
  * @param stderr   what was printed on standard error (the agent's text report goes here)
+ * @param report   the parsed JSON report, or null when the run did not ask for one
  */
-record DetectedRun(int exitCode, String stdout, String stderr) {
+record DetectedRun(int exitCode, String stdout, String stderr, JsonNode report) {
 
     private static final long TIMEOUT_SECONDS = 180;
 
@@ -45,21 +46,21 @@ record DetectedRun(int exitCode, String stdout, String stderr) {
                     + Files.readString(err, StandardCharsets.UTF_8));
         }
         DetectedRun run = new DetectedRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+                Files.readString(err, StandardCharsets.UTF_8), null);
         Files.delete(out);
         Files.delete(err);
         return run;
     }
 
-    /** Runs the example with a JSON report written to a fresh file, and returns the parsed report. */
-    static JsonNode report(String example) throws IOException, InterruptedException {
+    /** Runs the example with a JSON report written to a fresh file, and returns the run with the parsed report. */
+    static DetectedRun withReport(String example) throws IOException, InterruptedException {
         Path json = Files.createTempFile("guarded-report-", ".json");
         Files.delete(json);
         DetectedRun run = of(example, "report=" + json);
         assertTrue(Files.isRegularFile(json), "no JSON report from " + example + " " + run.describe());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         Files.delete(json);
-        return report;
+        return new DetectedRun(run.exitCode, run.stdout, run.stderr, report);
     }
 
     /** @return the exit code and both streams, for assertion messages */
