@@ -1,0 +1,121 @@
+package dev.guarded.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The examples under the real race detector: {@code examples/run-example <name> --detect} in a forked JVM
+ * with the packaged agent jar. Racy examples must be reported, naming the field and the conflicting lines,
+ * and nothing else; every other example must come out clean.
+ */
+class DetectorIT {
+
+    private static final String RACE_FIELD = "dev.guarded.examples.RaceCondition.value";
+
+    @Test
+    void raceConditionReportNamesValueWithBothAccesses() throws Exception {
+        JsonNode report = DetectedRun.withReport("race-condition").report();
+        List<String> fields = fields(report);
+        assertFalse(fields.isEmpty(), "the race went unreported:\n" + report.toPrettyString());
+        assertEquals(Set.of(RACE_FIELD), Set.copyOf(fields), "only value is shared without synchronization");
+
+        Set<Integer> racyLines = Set.of(lineOf("RaceCondition.java", "int tmp = value;"),
+                lineOf("RaceCondition.java", "value = tmp;"));
+        Set<Integer> reportedLines = new HashSet<>();
+        for (JsonNode race : report.path("races")) {
+            JsonNode accesses = race.path("accesses");
+            assertEquals(2, accesses.size(), race.toPrettyString());
+            boolean sawWrite = false;
+            for (JsonNode access : accesses) {
+                JsonNode top = access.path("frames").path(0);
+                assertFalse(top.isMissingNode(), "an access without frames: " + race.toPrettyString());
+                assertEquals("dev.guarded.examples.RaceCondition", top.path("class").asText(), race.toPrettyString());
+                assertEquals("increment", top.path("method").asText(), race.toPrettyString());
+                assertTrue(racyLines.contains(top.path("line").asInt()),
+                        "expected a line in " + racyLines + ": " + race.toPrettyString());
+                reportedLines.add(top.path("line").asInt());
+                sawWrite |= access.path("op").asText().equals("write");
+            }
+            assertTrue(sawWrite, "a race needs at least one write: " + race.toPrettyString());
+        }
+        // With 10,000 tasks some task always reads after another's unordered write: both lines are named.
+        assertEquals(racyLines, reportedLines, report.toPrettyString());
+    }
+
+    @Test
+    void plainDetectPrintsTheProgramOutputAndATextReportWithTheWriteBack() throws Exception {
+        // What `./run demo` shows: the program's own line and the detector's report.
+        DetectedRun run = DetectedRun.of("race-condition", "");
+        String all = run.stdout() + run.stderr();
+        assertTrue(run.stdout().contains(" after 10000 increments ("), run.describe());
+        assertTrue(all.contains("data race on field " + RACE_FIELD), run.describe());
+        assertTrue(all.contains("RaceCondition.java:" + lineOf("RaceCondition.java", "value = tmp;")), run.describe());
+    }
+
+    @Test
+    void bankTransferReportsTheBalanceAndNothingElse() throws Exception {
+        JsonNode report = DetectedRun.withReport("bank-transfer").report();
+        List<String> fields = fields(report);
+        assertFalse(fields.isEmpty(), "the race went unreported:\n" + report.toPrettyString());
+        assertEquals(Set.of("dev.guarded.examples.BankTransferRace$Account.balance"), Set.copyOf(fields));
+        Set<Integer> racyLines = Set.of(lineOf("BankTransferRace.java", "if (from.balance < amount)"),
+                lineOf("BankTransferRace.java", "from.balance -= amount;"),
+                lineOf("BankTransferRace.java", "to.balance += amount;"));
+        for (JsonNode race : report.path("races")) {
+            assertEquals(2, race.path("accesses").size(), race.toPrettyString());
+            for (JsonNode access : race.path("accesses")) {
+                assertTrue(racyLines.contains(access.path("frames").path(0).path("line").asInt()),
+                        "expected a line in " + racyLines + ": " + race.toPrettyString());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} under the detector reports no race")
+    @ValueSource(strings = {"lock", "lock-async", "race-condition-async", "semaphore", "barrier", "event",
+            "condition", "bank-transfer-fixed"})
+    void reportsNoRace(String example) throws Exception {
+        DetectedRun run = DetectedRun.withReport(example);
+        JsonNode report = run.report();
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals("guarded", report.path("tool").asText(), report.toPrettyString());
+        JsonNode races = report.path("races");
+        String why = races.isEmpty() ? report.toPrettyString()
+                : "races on " + fields(report) + "; the first:\n" + races.path(0).toPrettyString();
+        assertEquals(0, report.path("summary").path("races").asInt(-1), why);
+        assertEquals(0, races.size(), why);
+    }
+
+    private static List<String> fields(JsonNode report) {
+        List<String> fields = new ArrayList<>();
+        report.path("races").forEach(race -> fields.add(race.path("field").asText()));
+        return fields;
+    }
+
+    /** The 1-based line of the only line in the example's source containing {@code code}. */
+    private static int lineOf(String file, String code) throws IOException {
+        Path source = Path.of(System.getProperty("guarded.examples.sources"), "dev/guarded/examples", file);
+        List<String> lines = Files.readAllLines(source);
+        int found = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(code)) {
+                assertEquals(-1, found, "'" + code + "' occurs more than once in " + source);
+                found = i + 1;
+            }
+        }
+        assertTrue(found > 0, "'" + code + "' not found in " + source);
+        return found;
+    }
+}
