@@ -213,6 +213,20 @@ class AsyncConditionTest {
     }
 
     @Test
+    void anAsyncTimeoutCompletesOnlyOnceTheContendedLockIsBack() {
+        lock.lockAsync();
+        CompletableFuture<Void> other = lock.lockAsync(); // queued: gets the lock when the wait releases it
+        CompletableFuture<Void> w = cond.awaitAsync(Duration.ofMillis(1));
+        assertTrue(other.isDone(), "the other party holds the lock while the timeout fires");
+        Probe.until("timed out and queued for the lock", () -> lock.queueLength() == 1);
+        assertFalse(w.isDone(), "must not complete before re-acquiring the lock");
+        lock.unlock();
+        assertInstanceOf(TimeoutException.class, assertThrows(CompletionException.class, w::join).getCause());
+        assertTrue(lock.isLocked());
+        assertEquals(0, cond.queueLength());
+    }
+
+    @Test
     void blockingAwaitIsSignalledByAsyncCode() throws Exception {
         Probe.Worker<Boolean> t = Probe.start("t", () -> {
             lock.lock();
