@@ -295,6 +295,38 @@ class AsyncConditionTest {
     }
 
     @Test
+    void signalSkipsWithdrawnWaiters() {
+        lock.lockAsync();
+        CompletableFuture<Void> gone = cond.awaitAsync();
+        List<Integer> log = new ArrayList<>();
+        waiter(log, 2);
+        lock.lockAsync();
+        assertTrue(gone.cancel(false));
+        cond.signal();
+        lock.unlock(); // `gone` re-acquires first (it queued for the lock when cancelled)
+        assertTrue(gone.isCancelled());
+        lock.unlock();
+        assertEquals(List.of(2), log, "the single notification reached the live waiter");
+    }
+
+    @Test
+    void conditionsSharingALockKeepSeparateWaiters() {
+        AsyncCondition other = new AsyncCondition(lock);
+        List<Integer> log = new ArrayList<>();
+        waiter(log, 1);
+        lock.lockAsync().thenCompose(v -> other.awaitAsync()).thenRun(() -> {
+            log.add(2);
+            lock.unlock();
+        });
+        lock.lockAsync();
+        other.signal();
+        lock.unlock();
+        assertEquals(List.of(2), log);
+        assertEquals(1, cond.queueLength());
+        assertEquals(0, other.queueLength());
+    }
+
+    @Test
     void explicitLockIsSharedAndNullIsRejected() {
         AsyncLock shared = new AsyncLock();
         AsyncCondition a = new AsyncCondition(shared);
