@@ -24,6 +24,9 @@ class AsyncLockStressTest {
     private final AtomicInteger acquisitions = new AtomicInteger();
     private final ConcurrentLinkedQueue<CompletableFuture<?>> futures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<CompletableFuture<?>> cancellable = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger interrupted = new AtomicInteger();
+    private final AtomicInteger timedOut = new AtomicInteger();
+    private final AtomicInteger cancelled = new AtomicInteger();
     private int counter; // guarded by lock: exact only if every acquire sees the previous release
 
     private void critical() {
@@ -46,6 +49,7 @@ class AsyncLockStressTest {
                 try {
                     lock.lock();
                 } catch (InterruptedException e) {
+                    interrupted.incrementAndGet();
                     return;
                 }
                 criticalAndUnlock();
@@ -53,9 +57,11 @@ class AsyncLockStressTest {
             case 1:
                 try {
                     if (!lock.tryLock(Stress.shortTimeout(r))) {
+                        timedOut.incrementAndGet();
                         return;
                     }
                 } catch (InterruptedException e) {
+                    interrupted.incrementAndGet();
                     return;
                 }
                 criticalAndUnlock();
@@ -71,6 +77,8 @@ class AsyncLockStressTest {
                 Stress.completes("lockAsync(timeout)", f);
                 if (!f.isCompletedExceptionally()) {
                     criticalAndUnlock();
+                } else {
+                    timedOut.incrementAndGet();
                 }
                 break;
             }
@@ -78,6 +86,7 @@ class AsyncLockStressTest {
                 CompletableFuture<Void> f = lock.lockAsync();
                 futures.add(f);
                 if (r.nextBoolean() && f.cancel(false)) {
+                    cancelled.incrementAndGet();
                     return;
                 }
                 Stress.completes("lockAsync", f);
@@ -107,10 +116,15 @@ class AsyncLockStressTest {
     @Test
     void invariantsHoldAfterRandomTimeoutsCancellationsAndInterrupts() throws Exception {
         int n = Stress.threads();
-        Stress.run("lock", n, this::body, unfinished -> Stress.cancelWhileRunning(cancellable, unfinished));
+        AtomicInteger byCoordinator = new AtomicInteger();
+        Stress.run("lock", n, this::body,
+                unfinished -> byCoordinator.set(Stress.cancelWhileRunning(cancellable, unfinished)));
         for (CompletableFuture<?> f : futures) {
             Stress.completes("a lock future", f);
         }
+        System.out.printf("stress lock outcomes: %d acquired, %d timed out, %d cancelled by owner, %d cancelled "
+                + "by coordinator, %d interrupted%n", acquisitions.get(), timedOut.get(), cancelled.get(),
+                byCoordinator.get(), interrupted.get());
         assertEquals(0, overlaps.get(), "two parties held the lock at once");
         assertEquals(acquisitions.get(), counter);
         assertFalse(lock.isLocked(), "lock leaked: " + lock);

@@ -46,18 +46,22 @@ final class Stress {
     /**
      * Cancels other threads' pending futures while the workers run, racing with grants made by
      * concurrent releases (a coordinator for {@link #run(String, int, Body, Coordinator)}).
+     *
+     * @return how many cancellations succeeded
      */
-    static void cancelWhileRunning(ConcurrentLinkedQueue<CompletableFuture<?>> cancellable,
+    static int cancelWhileRunning(ConcurrentLinkedQueue<CompletableFuture<?>> cancellable,
             java.util.function.IntSupplier unfinished) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
+        int cancelled = 0;
         while (unfinished.getAsInt() > 0) {
             CompletableFuture<?> f = cancellable.poll();
             if (f == null) {
                 Thread.onSpinWait();
-            } else if (r.nextBoolean()) {
-                f.cancel(false);
+            } else if (r.nextBoolean() && f.cancel(false)) {
+                cancelled++;
             }
         }
+        return cancelled;
     }
 
     /** Burns a little time inside a callback, widening the window in which a deferred grant is in flight. */
