@@ -184,12 +184,21 @@ public final class AsyncBarrier {
         release(startNextCycle());
     }
 
-    /** @return the number of parties needed to trip the barrier */
+    /**
+     * The number of parties needed to trip the barrier (fixed at construction).
+     *
+     * @return the number of parties
+     */
     public int parties() {
         return parties;
     }
 
-    /** @return parties waiting in the current cycle while filling, else 0 (as asyncio's {@code n_waiting}) */
+    /**
+     * The number of parties waiting in the current cycle, like asyncio's {@code n_waiting}: 0
+     * unless filling. A snapshot, for monitoring.
+     *
+     * @return parties waiting while filling, else 0
+     */
     public int waiting() {
         mutex.lock();
         try {
@@ -199,7 +208,11 @@ public final class AsyncBarrier {
         }
     }
 
-    /** @return whether the barrier is broken (after {@link #abort()} or a failed action) */
+    /**
+     * Whether the barrier is broken, after {@link #abort()} or a failed action, until {@link #reset()}.
+     *
+     * @return {@code true} if broken
+     */
     public boolean isBroken() {
         mutex.lock();
         try {

@@ -58,7 +58,11 @@ public final class AsyncCondition {
         this.lock = lock;
     }
 
-    /** @return the lock this condition is bound to */
+    /**
+     * The lock this condition is bound to; hold it to wait or signal.
+     *
+     * @return the lock
+     */
     public AsyncLock lock() {
         return lock;
     }

@@ -63,7 +63,11 @@ public final class AsyncEvent {
         flag = false;
     }
 
-    /** @return whether the flag is set (a snapshot) */
+    /**
+     * Whether the flag is set: a volatile read, so a {@code true} result happens-after the {@code set}.
+     *
+     * @return whether the flag is set (a snapshot)
+     */
     public boolean isSet() {
         return flag;
     }

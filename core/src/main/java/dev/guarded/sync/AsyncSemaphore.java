@@ -84,7 +84,11 @@ public class AsyncSemaphore {
         this.maxPermits = bounded ? permits : Integer.MAX_VALUE;
     }
 
-    /** @return a future completing once one permit is held; see {@link #acquireAsync(int)} */
+    /**
+     * Acquires one permit asynchronously; see {@link #acquireAsync(int)}.
+     *
+     * @return a future completing once the permit is held
+     */
     public CompletableFuture<Void> acquireAsync() {
         return acquireAsync(1);
     }
@@ -107,8 +111,11 @@ public class AsyncSemaphore {
     }
 
     /**
+     * Acquires one permit asynchronously with a timeout; see {@link #acquireAsync(int, Duration)}.
+     *
      * @param timeout the longest wait
-     * @return see {@link #acquireAsync(int, Duration)} with one permit
+     * @return a future completing once the permit is held, or failing with {@link TimeoutException}
+     * @throws NullPointerException if {@code timeout} is null
      */
     public CompletableFuture<Void> acquireAsync(Duration timeout) {
         return acquireAsync(1, timeout);
@@ -172,7 +179,11 @@ public class AsyncSemaphore {
         }
     }
 
-    /** @return {@code true} if one permit was taken; see {@link #tryAcquire(int)} */
+    /**
+     * Takes one permit if available now and nobody waits; see {@link #tryAcquire(int)}.
+     *
+     * @return {@code true} if taken
+     */
     public boolean tryAcquire() {
         return tryAcquire(1);
     }
@@ -199,9 +210,12 @@ public class AsyncSemaphore {
     }
 
     /**
+     * Acquires one permit, waiting at most {@code timeout}; see {@link #tryAcquire(int, Duration)}.
+     *
      * @param timeout the longest wait
-     * @return see {@link #tryAcquire(int, Duration)} with one permit
-     * @throws InterruptedException if interrupted
+     * @return {@code true} if acquired, {@code false} if the time ran out
+     * @throws InterruptedException if interrupted before or while waiting (request withdrawn)
+     * @throws NullPointerException if {@code timeout} is null
      */
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
         return tryAcquire(1, timeout);

@@ -141,6 +141,20 @@ class AsyncBarrierTest {
     }
 
     @Test
+    void partiesBrokenByAResetCanArriveAgainAndCompleteACycle() {
+        AsyncBarrier b = new AsyncBarrier(2);
+        List<CompletableFuture<Integer>> second = new ArrayList<>();
+        CompletableFuture<Integer> first = b.awaitAsync();
+        first.whenComplete((v, e) -> second.add(b.awaitAsync())); // re-arrive after the break
+        b.reset();
+        assertInstanceOf(BrokenBarrierException.class, failureOf(first));
+        assertEquals(1, b.waiting(), "the broken party arrived again");
+        CompletableFuture<Integer> partner = b.awaitAsync();
+        assertEquals(0, second.get(0).join());
+        assertEquals(1, partner.join());
+    }
+
+    @Test
     void resetWhileDrainingDoesNotAffectTheReleasedParties() {
         AsyncBarrier[] holder = new AsyncBarrier[1];
         holder[0] = new AsyncBarrier(2, () -> holder[0].reset());

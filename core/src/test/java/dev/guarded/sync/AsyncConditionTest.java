@@ -213,6 +213,20 @@ class AsyncConditionTest {
     }
 
     @Test
+    void anAsyncTimeoutCompletesOnlyOnceTheContendedLockIsBack() {
+        lock.lockAsync();
+        CompletableFuture<Void> other = lock.lockAsync(); // queued: gets the lock when the wait releases it
+        CompletableFuture<Void> w = cond.awaitAsync(Duration.ofMillis(1));
+        assertTrue(other.isDone(), "the other party holds the lock while the timeout fires");
+        Probe.until("timed out and queued for the lock", () -> lock.queueLength() == 1);
+        assertFalse(w.isDone(), "must not complete before re-acquiring the lock");
+        lock.unlock();
+        assertInstanceOf(TimeoutException.class, assertThrows(CompletionException.class, w::join).getCause());
+        assertTrue(lock.isLocked());
+        assertEquals(0, cond.queueLength());
+    }
+
+    @Test
     void blockingAwaitIsSignalledByAsyncCode() throws Exception {
         Probe.Worker<Boolean> t = Probe.start("t", () -> {
             lock.lock();
@@ -278,6 +292,38 @@ class AsyncConditionTest {
         assertInstanceOf(InterruptedException.class, t.failure());
         assertEquals(List.of(2), log);
         assertFalse(lock.isLocked());
+    }
+
+    @Test
+    void signalSkipsWithdrawnWaiters() {
+        lock.lockAsync();
+        CompletableFuture<Void> gone = cond.awaitAsync();
+        List<Integer> log = new ArrayList<>();
+        waiter(log, 2);
+        lock.lockAsync();
+        assertTrue(gone.cancel(false));
+        cond.signal();
+        lock.unlock(); // `gone` re-acquires first (it queued for the lock when cancelled)
+        assertTrue(gone.isCancelled());
+        lock.unlock();
+        assertEquals(List.of(2), log, "the single notification reached the live waiter");
+    }
+
+    @Test
+    void conditionsSharingALockKeepSeparateWaiters() {
+        AsyncCondition other = new AsyncCondition(lock);
+        List<Integer> log = new ArrayList<>();
+        waiter(log, 1);
+        lock.lockAsync().thenCompose(v -> other.awaitAsync()).thenRun(() -> {
+            log.add(2);
+            lock.unlock();
+        });
+        lock.lockAsync();
+        other.signal();
+        lock.unlock();
+        assertEquals(List.of(2), log);
+        assertEquals(1, cond.queueLength());
+        assertEquals(0, other.queueLength());
     }
 
     @Test

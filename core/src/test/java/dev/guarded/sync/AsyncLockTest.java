@@ -376,6 +376,30 @@ class AsyncLockTest {
     }
 
     @Test
+    void mutualExclusionBetweenPlatformAndVirtualThreads() throws Exception {
+        int[] counter = new int[1];
+        Runnable work = () -> {
+            for (int r = 0; r < 2_000; r++) {
+                try (Guard g = lock.guard()) {
+                    counter[0]++;
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            threads.add(Thread.ofPlatform().start(work));
+            threads.add(Thread.ofVirtual().start(work));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(8 * 2_000, counter[0]);
+        assertFalse(lock.isLocked());
+    }
+
+    @Test
     void unlockHappensBeforeTheAcquireItEnables() throws Exception {
         int[] data = new int[1];
         lock.lock();
