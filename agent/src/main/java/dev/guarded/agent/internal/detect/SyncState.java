@@ -21,7 +21,7 @@ final class SyncState {
         }
         synchronized (this) {
             if (clock != null) {
-                t.clock.joinFrom(clock);
+                t.join(clock);
             }
         }
     }
@@ -37,6 +37,7 @@ final class SyncState {
                 dom = t.epoch;
             } else {
                 c.joinFrom(t.clock);
+                c.detachOwner();
                 dom = Epoch.NONE;
             }
         }
