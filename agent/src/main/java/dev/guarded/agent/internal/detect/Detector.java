@@ -407,9 +407,7 @@ public final class Detector implements HookListener {
         if (dead == null || dead == observer || !terminated) {
             return;
         }
-        if (!observer.knows(dead.epoch)) {
-            observer.clock.joinFrom(dead.clock);
-        }
+        observer.joinTerminated(dead);
         slots.retire(dead);
     }
 

@@ -21,7 +21,7 @@ final class SyncState {
         }
         synchronized (this) {
             if (clock != null) {
-                t.clock.joinFrom(clock);
+                t.join(clock);
             }
         }
     }

@@ -15,6 +15,11 @@ final class ThreadState {
     long epoch;
     /** True while the detector runs on this thread: hook calls it causes return at once. */
     boolean busy;
+    /**
+     * False while the clock is exactly its value at the last release plus the tick: then anyone who knows
+     * that release knows this whole clock but the own entry (makes joining a dead thread O(log n)).
+     */
+    boolean joinedSinceRelease = true;
     /** Set once (under the slot allocator's monitor) when the slot was handed back. */
     boolean retired;
 
@@ -30,8 +35,33 @@ final class ThreadState {
         return Epoch.clock(e) <= clock.get(Epoch.tid(e));
     }
 
+    /** Joins {@code other} into this thread's clock (an acquire). */
+    void join(VectorClock other) {
+        if (clock.joinFrom(other)) {
+            joinedSinceRelease = true;
+        }
+    }
+
+    /**
+     * Acquires the final clock of a thread that terminated. When that thread did nothing but tick since its
+     * last release and this thread knows that release, only its own entry is new.
+     */
+    void joinTerminated(ThreadState dead) {
+        if (knows(dead.epoch)) {
+            return;
+        }
+        long own = dead.clock.own();
+        if (!dead.joinedSinceRelease && clock.get(dead.tid) >= own - 1) {
+            clock.set(dead.tid, own);
+            joinedSinceRelease = true;
+        } else {
+            join(dead.clock);
+        }
+    }
+
     /** Starts a new epoch (after a release). */
     void tick() {
+        joinedSinceRelease = false;
         clock.tick();
         epoch = Epoch.make(tid, clock.own());
     }
