@@ -37,6 +37,7 @@ final class SyncState {
                 dom = t.epoch;
             } else {
                 c.joinFrom(t.clock);
+                c.detachOwner();
                 dom = Epoch.NONE;
             }
         }

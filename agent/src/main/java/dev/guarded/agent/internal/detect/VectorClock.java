@@ -41,6 +41,15 @@ final class VectorClock {
     private long xv;
     private int ot = -1;
     private long ov;
+    /**
+     * Certificate: the trie is below thread {@code ct}'s whole clock at its counter {@code cv} (-1: none).
+     * A clock that knows {@code cv@ct} therefore contains this trie, and a join can skip or adopt it in O(1)
+     * (a child's inherited trie, a lock handed from holder to holder).
+     */
+    private int ct = -1;
+    private long cv;
+    /** Whether the whole clock is below its owner's clock at {@code ov} (a thread's clock or a copy of one). */
+    private boolean ownerSnapshot = true;
 
     /** A thread's fresh clock: knows only itself at {@code start}. */
     static VectorClock forThread(int tid, long start) {
@@ -68,6 +77,8 @@ final class VectorClock {
         }
         c.ot = tid;
         c.ov = start;
+        c.ct = parent.ot;
+        c.cv = parent.ov;
         return c;
     }
 
@@ -109,28 +120,57 @@ final class VectorClock {
             xv = c;
         } else {
             trieSet(u, c);
+            ct = -1;
         }
     }
 
     /** Pointwise maximum with {@code o}; @return whether this clock changed. */
     boolean joinFrom(VectorClock o) {
+        if (o.ownerSnapshot && o.ot >= 0 && get(o.ot) >= o.ov) {
+            return false;
+        }
         boolean changed = false;
+        boolean certFromO = false;
         if (o.root != null && o.root != root) {
-            if (levels < o.levels) {
-                root = lift(root, levels, o.levels);
+            boolean oBelowThis = o.ct >= 0 && get(o.ct) >= o.cv;
+            boolean thisBelowO = root == null || (ct >= 0 && o.get(ct) >= cv);
+            if (oBelowThis) {
+                certFromO = false;
+            } else if (thisBelowO) {
+                root = o.root;
                 levels = o.levels;
-            }
-            Node joined = join(root, levels - 1, o.root, o.levels - 1);
-            if (joined != root) {
-                root = joined;
+                certFromO = true;
                 changed = true;
+            } else {
+                if (levels < o.levels) {
+                    root = lift(root, levels, o.levels);
+                    levels = o.levels;
+                }
+                Node joined = join(root, levels - 1, o.root, o.levels - 1);
+                if (joined != root) {
+                    root = joined;
+                    changed = true;
+                }
+                ct = -1;
             }
         }
-        if (o.xt >= 0) {
-            changed |= raise(o.xt, o.xv);
+        boolean trieRaised = false;
+        if (o.xt >= 0 && o.xv > get(o.xt)) {
+            trieRaised |= raiseRaw(o.xt, o.xv);
+            changed = true;
         }
-        if (o.ot >= 0) {
-            changed |= raise(o.ot, o.ov);
+        if (o.ot >= 0 && o.ov > get(o.ot)) {
+            trieRaised |= raiseRaw(o.ot, o.ov);
+            changed = true;
+        }
+        if (certFromO && o.ownerSnapshot && o.ot >= 0) {
+            ct = o.ot;
+            cv = o.ov;
+        } else if (certFromO && !trieRaised) {
+            ct = o.ct;
+            cv = o.cv;
+        } else if (certFromO || trieRaised) {
+            ct = -1;
         }
         if (xt >= 0) {
             xv = Math.max(xv, trieGet(xt));
@@ -161,7 +201,18 @@ final class VectorClock {
         c.xv = xv;
         c.ot = ot;
         c.ov = ov;
+        c.ct = ct;
+        c.cv = cv;
+        c.ownerSnapshot = ownerSnapshot;
         return c;
+    }
+
+    /**
+     * Marks a sync clock that other threads' clocks were joined into: it is no longer below its owner
+     * entry's clock, so it must not certify tries it hands out.
+     */
+    void detachOwner() {
+        ownerSnapshot = false;
     }
 
     /**
@@ -181,12 +232,18 @@ final class VectorClock {
         return root == o.root;
     }
 
-    private boolean raise(int u, long c) {
-        if (c > get(u)) {
-            set(u, c);
-            return true;
+    /** Sets a raised entry; @return whether it went into the trie (not an override). */
+    private boolean raiseRaw(int u, long c) {
+        if (u == ot) {
+            ov = c;
+            return false;
         }
-        return false;
+        if (u == xt) {
+            xv = c;
+            return false;
+        }
+        trieSet(u, c);
+        return true;
     }
 
     private long trieGet(int u) {
