@@ -13,7 +13,25 @@ public final class Bridges {
      */
     public static volatile int jdkSite = -1;
 
+    /**
+     * The channel, on an object, shared by every atomic access to one of its fields: VarHandle access modes
+     * and field updaters on that object, and volatile accesses to fields of classes that declare a VarHandle
+     * or field updater. They must meet on one key because a VarHandle or updater does not say which field it
+     * stands for.
+     */
+    public static final int FIELD_ATOMICS = 2;
+
     private Bridges() {
+    }
+
+    /**
+     * Whether an AQS instance is the synchronizer of a {@code ReentrantLock} or {@code ReentrantReadWriteLock},
+     * i.e. one whose lock and unlock the agent reports under this very object.
+     */
+    public static boolean isJdkLockSync(Object sync) {
+        String name = sync.getClass().getName();
+        return name.startsWith("java.util.concurrent.locks.ReentrantLock$")
+                || name.startsWith("java.util.concurrent.locks.ReentrantReadWriteLock$");
     }
 
     /**
