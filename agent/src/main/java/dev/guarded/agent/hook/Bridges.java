@@ -21,7 +21,19 @@ public final class Bridges {
      */
     public static final int FIELD_ATOMICS = 2;
 
+    /** The channel, on a concurrent map, of values computed inside {@code compute*}/{@code merge} calls. */
+    public static final int COMPUTED = 3;
+
     private Bridges() {
+    }
+
+    /**
+     * The channel, on a value, for its insertion into {@code map}: per (value, map) pair, so that a value
+     * shared by many maps (a cached Integer, Boolean.TRUE in key sets) does not link unrelated maps. Above
+     * the small fixed channels (bit 31 set).
+     */
+    public static int elementChannel(Object map) {
+        return System.identityHashCode(map) | 0x8000_0000;
     }
 
     /**
