@@ -30,11 +30,9 @@ public final class Detector implements HookListener {
     private final DetectionMode mode;
     private final boolean locksets;
     private final Reporter reporter;
-    private final SlotAllocator slots;
-    private final WeakIdentityTable<ThreadState> threads;
+    private final ThreadRegistry registry;
     private final WeakIdentityTable<SyncNode> syncs = new WeakIdentityTable<>(null);
     private final ShadowMemory shadow = new ShadowMemory();
-    private final StackCapture stacks = new StackCapture();
     private final AtomicInteger lockIds = new AtomicInteger();
     private final AtomicBoolean warned = new AtomicBoolean();
     private final PrintStream err;
@@ -52,8 +50,7 @@ public final class Detector implements HookListener {
         this.locksets = mode != DetectionMode.HB;
         this.err = err;
         this.reporter = new Reporter(options, metadata, err, global);
-        this.slots = new SlotAllocator(reuseAfter);
-        this.threads = new WeakIdentityTable<>(slots::retire);
+        this.registry = new ThreadRegistry(reuseAfter, options.stacks());
     }
 
     /**
@@ -378,37 +375,13 @@ public final class Detector implements HookListener {
         node.main.release(t);
     }
 
-    /** The parent's clock so far happens-before the child; the child gets its slot and start stack now. */
     ThreadState threadStarting(ThreadState parent, Thread child) {
-        ThreadState known = threads.get(child);
-        if (known != null) {
-            return known;
-        }
-        threads.expunge();
         shadow.expunge();
-        SlotAllocator.Slot slot = slots.allocate();
-        VectorClock clock = VectorClock.inherit(parent.clock, slot.index(), slot.start());
-        if (slot.previous() != null) {
-            clock.joinFrom(slot.previous());
-        }
-        ThreadState state = new ThreadState(slot.index(), clock,
-                new ThreadInfo(ThreadInfo.nameOf(child), stacks.captureInterned(options.stacks())));
-        ThreadState winner = threads.putIfAbsent(child, state);
-        if (winner != state) {
-            slots.retire(state);
-        }
-        parent.tick();
-        return winner;
+        return registry.starting(parent, child);
     }
 
-    /** A terminated thread's whole history happens-before the observer; its slot can then be reused. */
     void threadTerminated(ThreadState observer, Thread thread, boolean terminated) {
-        ThreadState dead = threads.get(thread);
-        if (dead == null || dead == observer || !terminated) {
-            return;
-        }
-        observer.joinTerminated(dead);
-        slots.retire(dead);
+        registry.terminated(observer, thread, terminated);
     }
 
     void classInitialized(ThreadState t, Class<?> type) {
@@ -419,28 +392,13 @@ public final class Detector implements HookListener {
         classInit.get(type).acquire(t);
     }
 
-    /** @return the state of {@code thread}, created fresh (knowing nothing) when it was never seen */
     ThreadState stateOf(Thread thread) {
-        ThreadState s = threads.get(thread);
-        if (s != null) {
-            return s;
-        }
-        SlotAllocator.Slot slot = slots.allocate();
-        VectorClock clock = VectorClock.forThread(slot.index(), slot.start());
-        if (slot.previous() != null) {
-            clock.joinFrom(slot.previous());
-        }
-        ThreadState fresh = new ThreadState(slot.index(), clock, new ThreadInfo(ThreadInfo.nameOf(thread), java.util.List.of()));
-        ThreadState winner = threads.putIfAbsent(thread, fresh);
-        if (winner != fresh) {
-            slots.retire(fresh);
-        }
-        return winner;
+        return registry.stateOf(thread);
     }
 
     /** @return thread states currently tracked (diagnostics) */
     int trackedThreads() {
-        return threads.size();
+        return registry.size();
     }
 
     Reporter reporter() {
@@ -448,7 +406,7 @@ public final class Detector implements HookListener {
     }
 
     SlotAllocator slots() {
-        return slots;
+        return registry.slots();
     }
 
     ShadowMemory shadow() {
@@ -459,7 +417,7 @@ public final class Detector implements HookListener {
 
     private ThreadState enter() {
         Thread current = Thread.currentThread();
-        ThreadState s = threads.get(current);
+        ThreadState s = registry.find(current);
         if (s == null) {
             try {
                 s = stateOf(current);
@@ -500,7 +458,7 @@ public final class Detector implements HookListener {
     /** Threads may be renamed after they start; reports use the current name of the reporting thread. */
     private void refreshName(ThreadState t) {
         Thread current = Thread.currentThread();
-        if (threads.get(current) == t) {
+        if (registry.find(current) == t) {
             t.info.rename(ThreadInfo.nameOf(current));
         }
     }

@@ -14,27 +14,7 @@ package dev.guarded.agent.internal.detect;
  */
 final class VectorClock {
 
-    private static final int BITS = 5;
-    private static final int WIDTH = 1 << BITS;
-    private static final int MASK = WIDTH - 1;
-
-    /** A trie node: a leaf of 32 values or an inner node of 32 children (null = all zero). Immutable. */
-    private static final class Node {
-        final Node[] kids;
-        final long[] vals;
-
-        Node(Node[] kids) {
-            this.kids = kids;
-            this.vals = null;
-        }
-
-        Node(long[] vals) {
-            this.kids = null;
-            this.vals = vals;
-        }
-    }
-
-    private Node root;
+    private ClockTrie root;
     /** Trie height: the root covers 32^levels slots. */
     private int levels = 1;
     private int xt = -1;
@@ -109,7 +89,7 @@ final class VectorClock {
 
     /** @return an upper bound of the highest slot with a non-zero value, plus one */
     int size() {
-        int n = root == null ? 0 : capacity(levels);
+        int n = root == null ? 0 : ClockTrie.capacity(levels);
         return Math.max(n, Math.max(xt, ot) + 1);
     }
 
@@ -143,10 +123,10 @@ final class VectorClock {
                 changed = true;
             } else {
                 if (levels < o.levels) {
-                    root = lift(root, levels, o.levels);
+                    root = ClockTrie.lift(root, levels, o.levels);
                     levels = o.levels;
                 }
-                Node joined = join(root, levels - 1, o.root, o.levels - 1);
+                ClockTrie joined = ClockTrie.join(root, levels - 1, o.root, o.levels - 1);
                 if (joined != root) {
                     root = joined;
                     changed = true;
@@ -186,7 +166,7 @@ final class VectorClock {
      *         false for some clocks that are below (callers then do the general, still correct, join)
      */
     boolean leq(VectorClock o) {
-        if (!leq(root, levels - 1, o.root, o.levels - 1)) {
+        if (!ClockTrie.leq(root, levels - 1, o.root, o.levels - 1)) {
             return false;
         }
         return (xt < 0 || xv <= o.get(xt)) && (ot < 0 || ov <= o.get(ot));
@@ -247,137 +227,15 @@ final class VectorClock {
     }
 
     private long trieGet(int u) {
-        if (u >= capacity(levels)) {
-            return 0L;
-        }
-        Node n = root;
-        for (int l = levels - 1; l > 0 && n != null; l--) {
-            n = n.kids[(u >>> (BITS * l)) & MASK];
-        }
-        return n == null ? 0L : n.vals[u & MASK];
+        return ClockTrie.get(root, levels, u);
     }
 
     private void trieSet(int u, long c) {
-        while (u >= capacity(levels)) {
-            root = lift(root, levels, levels + 1);
+        while (u >= ClockTrie.capacity(levels)) {
+            root = ClockTrie.lift(root, levels, levels + 1);
             levels++;
         }
-        root = setIn(root, levels - 1, u, c);
-    }
-
-    private static int capacity(int levels) {
-        return levels >= 6 ? Integer.MAX_VALUE : 1 << (BITS * levels);
-    }
-
-    private static Node lift(Node n, int from, int to) {
-        for (int l = from; l < to && n != null; l++) {
-            Node[] kids = new Node[WIDTH];
-            kids[0] = n;
-            n = new Node(kids);
-        }
-        return n;
-    }
-
-    private static Node setIn(Node n, int level, int u, long c) {
-        if (level == 0) {
-            long[] v = n == null ? new long[WIDTH] : n.vals.clone();
-            v[u & MASK] = c;
-            return new Node(v);
-        }
-        Node[] k = n == null ? new Node[WIDTH] : n.kids.clone();
-        int i = (u >>> (BITS * level)) & MASK;
-        k[i] = setIn(k[i], level - 1, u, c);
-        return new Node(k);
-    }
-
-    /** Join of {@code a} (height la) and {@code b} (height lb <= la); returns a or b itself when it dominates. */
-    private static Node join(Node a, int la, Node b, int lb) {
-        if (b == null || a == b) {
-            return a;
-        }
-        if (la > lb) {
-            Node first = join(a == null ? null : a.kids[0], la - 1, b, lb);
-            if (a != null && first == a.kids[0]) {
-                return a;
-            }
-            Node[] k = a == null ? new Node[WIDTH] : a.kids.clone();
-            k[0] = first;
-            return new Node(k);
-        }
-        if (a == null) {
-            return b;
-        }
-        if (la == 0) {
-            boolean aCovers = true;
-            boolean bCovers = true;
-            for (int i = 0; i < WIDTH; i++) {
-                aCovers &= a.vals[i] >= b.vals[i];
-                bCovers &= b.vals[i] >= a.vals[i];
-            }
-            if (aCovers) {
-                return a;
-            }
-            if (bCovers) {
-                return b;
-            }
-            long[] v = new long[WIDTH];
-            for (int i = 0; i < WIDTH; i++) {
-                v[i] = Math.max(a.vals[i], b.vals[i]);
-            }
-            return new Node(v);
-        }
-        Node[] out = null;
-        boolean allB = true;
-        for (int i = 0; i < WIDTH; i++) {
-            Node x = a.kids[i];
-            Node y = b.kids[i];
-            Node j = join(x, la - 1, y, lb - 1);
-            if (j != x) {
-                if (out == null) {
-                    out = a.kids.clone();
-                }
-                out[i] = j;
-            }
-            allB &= j == y;
-        }
-        if (out == null) {
-            return a;
-        }
-        return allB ? b : new Node(out);
-    }
-
-    private static boolean leq(Node a, int la, Node b, int lb) {
-        if (a == null || a == b) {
-            return true;
-        }
-        if (b == null) {
-            return false;
-        }
-        if (la > lb) {
-            for (int i = 1; i < WIDTH; i++) {
-                if (a.kids[i] != null) {
-                    return false;
-                }
-            }
-            return leq(a.kids[0], la - 1, b, lb);
-        }
-        if (lb > la) {
-            return leq(a, la, b.kids[0], lb - 1);
-        }
-        if (la == 0) {
-            for (int i = 0; i < WIDTH; i++) {
-                if (a.vals[i] > b.vals[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        for (int i = 0; i < WIDTH; i++) {
-            if (!leq(a.kids[i], la - 1, b.kids[i], lb - 1)) {
-                return false;
-            }
-        }
-        return true;
+        root = ClockTrie.setIn(root, levels - 1, u, c);
     }
 
     @Override

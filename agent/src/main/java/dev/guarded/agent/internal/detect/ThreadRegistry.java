@@ -1,0 +1,89 @@
+package dev.guarded.agent.internal.detect;
+
+import java.util.List;
+
+/**
+ * Finds and creates thread states: a weak {@code Thread}-keyed table (a collected thread gives its slot back),
+ * the slot allocator, and the start/termination rules. Thread-safe: lookups are lock-free; creation races are
+ * settled by the table (the loser's slot is returned at once).
+ */
+final class ThreadRegistry {
+
+    private final SlotAllocator slots;
+    private final WeakIdentityTable<ThreadState> threads;
+    private final StackCapture stacks = new StackCapture();
+    private final int stackDepth;
+
+    ThreadRegistry(int reuseAfter, int stackDepth) {
+        this.slots = new SlotAllocator(reuseAfter);
+        this.threads = new WeakIdentityTable<>(slots::retire);
+        this.stackDepth = stackDepth;
+    }
+
+    /** @return the thread's state, or null when it was never seen (lock-free) */
+    ThreadState find(Thread thread) {
+        return threads.get(thread);
+    }
+
+    /** @return the state of {@code thread}, created fresh (knowing nothing) when it was never seen */
+    ThreadState stateOf(Thread thread) {
+        ThreadState s = threads.get(thread);
+        if (s != null) {
+            return s;
+        }
+        SlotAllocator.Slot slot = slots.allocate();
+        VectorClock clock = VectorClock.forThread(slot.index(), slot.start());
+        if (slot.previous() != null) {
+            clock.joinFrom(slot.previous());
+        }
+        return publish(thread, new ThreadState(slot.index(), clock, new ThreadInfo(ThreadInfo.nameOf(thread), List.of())));
+    }
+
+    /**
+     * The parent's clock so far happens-before the child; the child gets its slot and start stack now and the
+     * parent starts a new epoch. A thread already known keeps its state.
+     */
+    ThreadState starting(ThreadState parent, Thread child) {
+        ThreadState known = threads.get(child);
+        if (known != null) {
+            return known;
+        }
+        threads.expunge();
+        SlotAllocator.Slot slot = slots.allocate();
+        VectorClock clock = VectorClock.inherit(parent.clock, slot.index(), slot.start());
+        if (slot.previous() != null) {
+            clock.joinFrom(slot.previous());
+        }
+        ThreadState state = publish(child, new ThreadState(slot.index(), clock,
+                new ThreadInfo(ThreadInfo.nameOf(child), stacks.captureInterned(stackDepth))));
+        parent.tick();
+        return state;
+    }
+
+    /** A terminated thread's whole history happens-before the observer; its slot can then be reused. */
+    void terminated(ThreadState observer, Thread thread, boolean terminated) {
+        ThreadState dead = threads.get(thread);
+        if (dead == null || dead == observer || !terminated) {
+            return;
+        }
+        observer.joinTerminated(dead);
+        slots.retire(dead);
+    }
+
+    SlotAllocator slots() {
+        return slots;
+    }
+
+    /** @return thread states currently tracked */
+    int size() {
+        return threads.size();
+    }
+
+    private ThreadState publish(Thread thread, ThreadState state) {
+        ThreadState winner = threads.putIfAbsent(thread, state);
+        if (winner != state) {
+            slots.retire(state);
+        }
+        return winner;
+    }
+}

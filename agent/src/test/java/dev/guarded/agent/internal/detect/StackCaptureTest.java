@@ -1,0 +1,49 @@
+package dev.guarded.agent.internal.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guarded.agent.report.Frame;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StackCaptureTest {
+
+    @Test
+    void dropsAgentFramesAndLimitsDepth() {
+        List<Frame> frames = StackCapture.capture(3);
+        assertEquals(3, frames.size());
+        assertTrue(frames.stream().noneMatch(f -> f.className().startsWith("dev.guarded.agent.")),
+                "this test class is in the agent's package, so its frames are dropped too: " + frames);
+    }
+
+    @Test
+    void startStacksAreInternedAndSkipLeadingJdkFrames() throws Exception {
+        StackCapture capture = new StackCapture();
+        List<Frame>[] seen = new List[2];
+        for (int i = 0; i < 2; i++) {
+            int k = i;
+            Thread t = new Thread(() -> seen[k] = capture.captureInterned(4));
+            t.start();
+            t.join();
+        }
+        assertSame(seen[0], seen[1], "identical start stacks share one list");
+        assertFalse(seen[0].isEmpty());
+    }
+
+    @Test
+    void trimsTheJdkFramesAboveTheStartingCode() {
+        Frame start = new Frame("java.lang.Thread", "start", "Thread.java", 1);
+        Frame builder = new Frame("java.lang.ThreadBuilders$VirtualThreadBuilder", "start", null, 2);
+        Frame app = new Frame("com.acme.Main", "main", "Main.java", 9);
+        Frame app2 = new Frame("com.acme.Main", "run", "Main.java", 3);
+        assertEquals(List.of(app, app2), StackCapture.trimLeadingJdk(List.of(start, builder, app, app2), 4));
+        assertEquals(List.of(app), StackCapture.trimLeadingJdk(List.of(start, app, app2), 1));
+        assertEquals(List.of(start, builder), StackCapture.trimLeadingJdk(List.of(start, builder), 4),
+                "a thread started by the JDK alone keeps the JDK frames");
+        assertTrue(StackCapture.isJdk("jdk.internal.misc.Unsafe"));
+        assertFalse(StackCapture.isJdk("javafoo.Bar"));
+    }
+}
