@@ -36,7 +36,8 @@ public final class ModelProbe {
         Recorder rec = new Recorder();
         Hooks.install(rec);
         ReentrantLock lock = new ReentrantLock();
-        check(rec, "ReentrantLock", () -> { lock.lock(); lock.unlock(); }, "lockAcquired", lock, "lockReleasing", lock);
+        Object sync = syncOf(ReentrantLock.class, lock);
+        check(rec, "ReentrantLock", () -> { lock.lock(); lock.unlock(); }, "lockAcquired", sync, "lockReleasing", sync);
         Semaphore sem = new Semaphore(0);
         check(rec, "Semaphore", () -> { sem.release(); sem.acquireUninterruptibly(); }, "release", sem, "acquire", sem);
         CountDownLatch latch = new CountDownLatch(1);
@@ -47,8 +48,10 @@ public final class ModelProbe {
         ModelProbe target = new ModelProbe();
         AtomicIntegerFieldUpdater<ModelProbe> up = AtomicIntegerFieldUpdater.newUpdater(ModelProbe.class, "updated");
         check(rec, "FieldUpdater", () -> up.incrementAndGet(target), "release", target, "acquire", target);
-        ConcurrentHashMap<String, String> map = new ConcurrentHashMap<>();
-        check(rec, "ConcurrentHashMap", () -> { map.put("k", "v"); map.get("k"); }, "release", map, "acquire", map);
+        Object value = new Object();
+        ConcurrentHashMap<String, Object> map = new ConcurrentHashMap<>();
+        check(rec, "ConcurrentHashMap", () -> { map.put("k", value); map.get("k"); }, "release", map, "release", value,
+                "acquire", value);
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
         check(rec, "LinkedBlockingQueue", () -> { queue.offer("x"); queue.poll(); }, "release", queue, "acquire", queue);
         ArrayBlockingQueue<String> abq = new ArrayBlockingQueue<>(1);
@@ -72,13 +75,16 @@ public final class ModelProbe {
         check(rec, "ForkJoin invoke", () -> ForkJoinPool.commonPool().invoke(task), "release", task, "acquire", task);
         ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
         check(rec, "ReadWriteLock", () -> { rw.writeLock().lock(); rw.writeLock().unlock(); rw.readLock().lock();
-            rw.readLock().unlock(); }, "lockAcquired", rw.writeLock(), "lockReleasing", rw.writeLock());
+            rw.readLock().unlock(); }, "lockAcquired", syncOf(ReentrantReadWriteLock.class, rw), "lockReleasing",
+                syncOf(ReentrantReadWriteLock.class, rw), "lockHeld", syncOf(ReentrantReadWriteLock.class, rw),
+                "lockDropped", syncOf(ReentrantReadWriteLock.class, rw));
         StampedLock sl = new StampedLock();
         check(rec, "StampedLock", () -> { long s = sl.writeLock(); sl.unlockWrite(s); s = sl.readLock();
             sl.unlockRead(s); }, "release", sl, "acquire", sl);
         Condition cond = lock.newCondition();
-        check(rec, "Condition", () -> { lock.lock(); awaitNanos(cond); lock.unlock(); }, "lockAcquired", lock,
-                "acquire", null);
+        lock.lock(); // await alone must leave and re-enter the lock, with the key that lock()/unlock() use
+        check(rec, "Condition", () -> awaitNanos(cond), "lockReleasing", sync, "lockAcquired", sync, "acquire", null);
+        lock.unlock();
         Hooks.install(HookListener.NONE);
     }
 
@@ -93,6 +99,16 @@ public final class ModelProbe {
             }
         }
         System.out.println(missing.isEmpty() ? "ok " + name : "missing " + name + ": " + missing);
+    }
+
+    /**
+     * The lock's synchronizer, under which the model reports holds and clocks (a condition knows only it);
+     * needs {@code --add-opens java.base/java.util.concurrent.locks=ALL-UNNAMED}.
+     */
+    private static Object syncOf(Class<?> type, Object lock) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = type.getDeclaredField("sync");
+        f.setAccessible(true);
+        return f.get(lock);
     }
 
     private static void await(CountDownLatch latch) {

@@ -54,6 +54,8 @@ final class Recorder implements HookListener {
     @Override public void volatileRead(Object owner, int fieldId) { }
     @Override public void volatileWrite(Object owner, int fieldId) { }
     @Override public void lockAcquired(Object lock, int siteId) { add("lockAcquired", lock); }
+    @Override public void lockHeld(Object lock, int siteId) { add("lockHeld", lock); }
+    @Override public void lockDropped(Object lock, int siteId) { add("lockDropped", lock); }
     @Override public void lockReleasing(Object lock, int siteId) { add("lockReleasing", lock); }
     @Override public void acquire(Object key, int channel) { add("acquire", key); }
     @Override public void release(Object key, int channel) { add("release", key); }

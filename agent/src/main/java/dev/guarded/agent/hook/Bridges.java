@@ -13,7 +13,37 @@ public final class Bridges {
      */
     public static volatile int jdkSite = -1;
 
+    /**
+     * The channel, on an object, shared by every atomic access to one of its fields: VarHandle access modes
+     * and field updaters on that object, and volatile accesses to fields of classes that declare a VarHandle
+     * or field updater. They must meet on one key because a VarHandle or updater does not say which field it
+     * stands for.
+     */
+    public static final int FIELD_ATOMICS = 2;
+
+    /** The channel, on a concurrent map, of values computed inside {@code compute*}/{@code merge} calls. */
+    public static final int COMPUTED = 3;
+
     private Bridges() {
+    }
+
+    /**
+     * The channel, on a value, for its insertion into {@code map}: per (value, map) pair, so that a value
+     * shared by many maps (a cached Integer, Boolean.TRUE in key sets) does not link unrelated maps. Above
+     * the small fixed channels (bit 31 set).
+     */
+    public static int elementChannel(Object map) {
+        return System.identityHashCode(map) | 0x8000_0000;
+    }
+
+    /**
+     * Whether an AQS instance is the synchronizer of a {@code ReentrantLock} or {@code ReentrantReadWriteLock},
+     * i.e. one whose lock and unlock the agent reports under this very object.
+     */
+    public static boolean isJdkLockSync(Object sync) {
+        String name = sync.getClass().getName();
+        return name.startsWith("java.util.concurrent.locks.ReentrantLock$")
+                || name.startsWith("java.util.concurrent.locks.ReentrantReadWriteLock$");
     }
 
     /**

@@ -42,6 +42,23 @@ public interface HookListener {
     /** A lock is about to be released by the current thread: releases into its clock, drops it from the held set. */
     void lockReleasing(Object lock, int siteId);
 
+    /**
+     * A lock became held without ordering anything: a shared (read) hold, which must not order the holder
+     * after other readers. Adds {@code lock} to the thread's held set (holds are counted, together with
+     * {@link #lockAcquired} holds of the same object) and nothing else. The default does nothing, which is
+     * right for a listener that keeps no locksets.
+     */
+    default void lockHeld(Object lock, int siteId) {
+    }
+
+    /**
+     * A hold taken by {@link #lockHeld} is being given up: removes one hold of {@code lock} from the thread's
+     * held set and releases nothing. The default does nothing, which is right for a listener that keeps no
+     * locksets.
+     */
+    default void lockDropped(Object lock, int siteId) {
+    }
+
     /** Happens-before acquire: the current thread joins the clock of {@code (key, channel)}. */
     void acquire(Object key, int channel);
 
@@ -73,6 +90,8 @@ public interface HookListener {
         @Override public void volatileWrite(Object owner, int fieldId) { }
         @Override public void lockAcquired(Object lock, int siteId) { }
         @Override public void lockReleasing(Object lock, int siteId) { }
+        @Override public void lockHeld(Object lock, int siteId) { }
+        @Override public void lockDropped(Object lock, int siteId) { }
         @Override public void acquire(Object key, int channel) { }
         @Override public void release(Object key, int channel) { }
         @Override public void threadStarting(Thread thread) { }

@@ -72,6 +72,16 @@ public final class Hooks {
         listener.lockReleasing(lock, siteId);
     }
 
+    /** See {@link HookListener#lockHeld}. */
+    public static void lockHeld(Object lock, int siteId) {
+        listener.lockHeld(lock, siteId);
+    }
+
+    /** See {@link HookListener#lockDropped}. */
+    public static void lockDropped(Object lock, int siteId) {
+        listener.lockDropped(lock, siteId);
+    }
+
     /** See {@link HookListener#acquire}; channel 0. */
     public static void acquire(Object key) {
         listener.acquire(key, 0);

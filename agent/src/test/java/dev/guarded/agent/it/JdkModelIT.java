@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 class JdkModelIT {
 
     private static final int CONSTRUCTS = 16;
+    /** The probe reads the locks' {@code sync} reflectively: holds and lock clocks are keyed by it. */
+    private static final String OPENS = "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED";
 
     @Test
     void everyModelledConstructEmitsItsEventsOnThisJdk() throws Exception {
-        assertAllOk(ForkedJvm.program("dev.guarded.itprog.ModelProbe").withoutReport()
+        assertAllOk(ForkedJvm.program("dev.guarded.itprog.ModelProbe").withoutReport().jvmArgs(OPENS)
                 .agentOptions("quiet,exclude=dev.guarded.itprog.**").run());
     }
 
@@ -27,7 +29,7 @@ class JdkModelIT {
         String jdk17 = System.getProperty("guarded.jdk17.home", "");
         Assumptions.assumeFalse(jdk17.isBlank() || jdk17.startsWith("${"),
                 "no JDK 17 given (GUARDED_JDK17_HOME / -Dguarded.jdk17.home): JDK 17 run skipped");
-        assertAllOk(ForkedJvm.program("dev.guarded.itprog.ModelProbe").withoutReport().javaHome(jdk17)
+        assertAllOk(ForkedJvm.program("dev.guarded.itprog.ModelProbe").withoutReport().jvmArgs(OPENS).javaHome(jdk17)
                 .agentOptions("quiet,exclude=dev.guarded.itprog.**").run());
     }
 

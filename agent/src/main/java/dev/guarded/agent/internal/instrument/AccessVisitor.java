@@ -3,6 +3,7 @@ package dev.guarded.agent.internal.instrument;
 import static dev.guarded.agent.internal.instrument.MethodContext.hook;
 import static dev.guarded.agent.internal.instrument.MethodContext.push;
 
+import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.internal.meta.Metadata;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -13,14 +14,23 @@ import net.bytebuddy.utility.OpenedClassReader;
 /**
  * Reports field and array-element accesses: plain ones to {@code Hooks.read/write/arrayRead/arrayWrite}
  * before the access, volatile ones to {@code Hooks.volatileRead} after the read and {@code volatileWrite}
- * before the write. Also reports uses of other application classes (static access, allocation) so that
- * their static initializers happen-before the use. The operand stack is rearranged with DUP forms only, so
- * no local is needed and stack map frames stay valid.
+ * before the write. Volatile instance fields of a class that declares a VarHandle or field updater also
+ * acquire/release their object's {@code Bridges.FIELD_ATOMICS} channel, where VarHandle and updater
+ * operations on that object meet them.
+ *
+ * <p>Class initialization: the JVM blocks a thread inside the instruction that needs a class another thread
+ * is initializing, so the acquire of the initializer's clock ({@code classUsed}) comes after that
+ * instruction: after GETSTATIC/PUTSTATIC naming another class (for the class that declares the field, the one
+ * the JVM initializes; the access hook then also comes after the instruction), and at the entry of static
+ * methods and constructors of a class with a static initializer (which covers INVOKESTATIC, NEW, reflection
+ * and the superclass constructors' chain). The operand stack is rearranged with DUP forms only, so no local
+ * is needed and stack map frames stay valid.
  */
 final class AccessVisitor extends MethodVisitor {
 
     private static final String READ_WRITE = "(Ljava/lang/Object;II)V";
     private static final String VOLATILE = "(Ljava/lang/Object;I)V";
+    private static final String CHANNEL = "(Ljava/lang/Object;I)V";
 
     private final MethodContext ctx;
     /** In a constructor, fields of the uninitialized {@code this} are not visible to other threads yet. */
@@ -40,19 +50,27 @@ final class AccessVisitor extends MethodVisitor {
     }
 
     @Override
+    public void visitCode() {
+        super.visitCode();
+        boolean entered = "<init>".equals(ctx.method) || (ctx.isStatic() && !"<clinit>".equals(ctx.method));
+        if (entered && ctx.type.shape.hasStaticInitializer()) {
+            // Running code of this class means its initialization finished (or runs on this very thread).
+            mv.visitLdcInsn(Type.getObjectType(ctx.type.internalName));
+            hook(mv, "classUsed", "(Ljava/lang/Class;)V");
+        }
+    }
+
+    @Override
     public void visitTypeInsn(int opcode, String type) {
         if (opcode == Opcodes.NEW) {
             pendingNews++;
-            classUsed(type);
         }
         super.visitTypeInsn(opcode, type);
     }
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
-        if (opcode == Opcodes.INVOKESTATIC) {
-            classUsed(owner);
-        } else if (opcode == Opcodes.INVOKESPECIAL && "<init>".equals(name)) {
+        if (opcode == Opcodes.INVOKESPECIAL && "<init>".equals(name)) {
             if (pendingNews > 0) {
                 pendingNews--;
             } else {
@@ -65,23 +83,41 @@ final class AccessVisitor extends MethodVisitor {
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
-        if (isStatic) {
-            classUsed(owner);
-        }
         FieldResolver.Field field = ctx.type.resolver.resolve(ctx.type.loader, ctx.type.shape, owner, name);
+        String initialized = isStatic ? initializedBy(field.declaringClass()) : null;
         if (field.isIgnored() || name.startsWith("$jacoco") || (!isStatic && beforeSuperCall)) {
             super.visitFieldInsn(opcode, owner, name, descriptor);
+            classUsed(initialized);
             return;
         }
         int id = Metadata.global().field(field.declaringClass().replace('/', '.'), name, descriptor, isStatic,
                 field.benign());
         boolean wide = Type.getType(descriptor).getSize() == 2;
         if (field.isVolatile()) {
-            volatileAccess(opcode, owner, name, descriptor, id, wide);
+            volatileAccess(opcode, owner, name, descriptor, id, wide, field.atomicAccessed(), initialized);
+        } else if (initialized != null) {
+            super.visitFieldInsn(opcode, owner, name, descriptor);   // may wait for the initializer
+            classUsed(initialized);
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            push(mv, id);
+            push(mv, ctx.site());
+            hook(mv, opcode == Opcodes.GETSTATIC ? "read" : "write", READ_WRITE);
         } else {
             plainAccess(opcode, id, wide);
             super.visitFieldInsn(opcode, owner, name, descriptor);
         }
+    }
+
+    /**
+     * @return the class whose initialization a static access to a field declared in {@code declaring} waits
+     *     for, when that is another application class (the current class is initialized while its code runs)
+     */
+    private String initializedBy(String declaring) {
+        if (declaring.equals(ctx.type.internalName) || declaring.startsWith("[")
+                || !ctx.type.application.test(declaring.replace('/', '.'))) {
+            return null;
+        }
+        return declaring;
     }
 
     private void plainAccess(int opcode, int id, boolean wide) {
@@ -95,10 +131,12 @@ final class AccessVisitor extends MethodVisitor {
         hook(mv, opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC ? "read" : "write", READ_WRITE);
     }
 
-    private void volatileAccess(int opcode, String owner, String name, String descriptor, int id, boolean wide) {
+    private void volatileAccess(int opcode, String owner, String name, String descriptor, int id, boolean wide,
+            boolean atomicAccessed, String initialized) {
         switch (opcode) {
             case Opcodes.GETSTATIC -> {
                 super.visitFieldInsn(opcode, owner, name, descriptor);
+                classUsed(initialized);
                 mv.visitInsn(Opcodes.ACONST_NULL);
                 push(mv, id);
                 hook(mv, "volatileRead", VOLATILE);
@@ -112,6 +150,11 @@ final class AccessVisitor extends MethodVisitor {
                 } else {
                     mv.visitInsn(Opcodes.SWAP);                             // value owner
                 }
+                if (atomicAccessed) {
+                    mv.visitInsn(Opcodes.DUP);                              // value owner owner
+                    push(mv, Bridges.FIELD_ATOMICS);
+                    hook(mv, "acquire", CHANNEL);                           // value owner
+                }
                 push(mv, id);
                 hook(mv, "volatileRead", VOLATILE);
             }
@@ -120,9 +163,15 @@ final class AccessVisitor extends MethodVisitor {
                 push(mv, id);
                 hook(mv, "volatileWrite", VOLATILE);
                 super.visitFieldInsn(opcode, owner, name, descriptor);
+                classUsed(initialized);
             }
             default -> {
-                ownerBelowValue(wide);
+                ownerBelowValue(wide);                                      // owner value owner
+                if (atomicAccessed) {
+                    mv.visitInsn(Opcodes.DUP);                              // owner value owner owner
+                    push(mv, Bridges.FIELD_ATOMICS);
+                    hook(mv, "release", CHANNEL);                           // owner value owner
+                }
                 push(mv, id);
                 hook(mv, "volatileWrite", VOLATILE);
                 super.visitFieldInsn(opcode, owner, name, descriptor);
@@ -173,12 +222,11 @@ final class AccessVisitor extends MethodVisitor {
         super.visitInsn(opcode);
     }
 
-    private void classUsed(String owner) {
-        if (owner.equals(ctx.type.internalName) || owner.startsWith("[")
-                || !ctx.type.application.test(owner.replace('/', '.'))) {
-            return;
+    /** Acquires the initialization of {@code type} (an internal name from {@link #initializedBy}), if any. */
+    private void classUsed(String type) {
+        if (type != null) {
+            mv.visitLdcInsn(Type.getObjectType(type));
+            hook(mv, "classUsed", "(Ljava/lang/Class;)V");
         }
-        mv.visitLdcInsn(Type.getObjectType(owner));
-        hook(mv, "classUsed", "(Ljava/lang/Class;)V");
     }
 }

@@ -88,6 +88,25 @@ final class ClassShape extends ClassVisitor {
         };
     }
 
+    /**
+     * @return whether this class declares a VarHandle or atomic field updater: then its volatile fields may
+     *     also be accessed through it, and volatile accesses must meet those on {@code Bridges.FIELD_ATOMICS}
+     */
+    boolean declaresAtomicAccessor() {
+        for (String d : fieldDescriptor.values()) {
+            if (d.equals("Ljava/lang/invoke/VarHandle;") || (d.startsWith("Ljava/util/concurrent/atomic/Atomic")
+                    && d.endsWith("FieldUpdater;"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether the class has a static initializer (whose end other threads' uses are ordered after) */
+    boolean hasStaticInitializer() {
+        return maxLocals.containsKey("<clinit>()V");
+    }
+
     boolean isInterface() {
         return (access & Opcodes.ACC_INTERFACE) != 0;
     }

@@ -1,5 +1,6 @@
 package dev.guarded.agent.internal.instrument;
 
+import dev.guarded.agent.hook.Bridges;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -8,8 +9,9 @@ import net.bytebuddy.utility.OpenedClassReader;
 /**
  * Treats VarHandle access modes in application code as synchronization: reads acquire after the call,
  * writes release before it, read-modify-writes release before and acquire after. The key is the first
- * coordinate when it is an object (the instance or array the handle points into), else the VarHandle itself
- * (static fields). Arguments are spilled to fresh locals above the method's original {@code max_locals}, so
+ * coordinate when it is an object (the instance or array the handle points into), on the
+ * {@code Bridges.FIELD_ATOMICS} channel that volatile accesses to that object's fields also use (a VarHandle
+ * does not say which field it stands for); else the VarHandle itself on channel 0 (static fields). Arguments are spilled to fresh locals above the method's original {@code max_locals}, so
  * the sequence needs no stack juggling and no new frames.
  */
 final class VarHandleVisitor extends MethodVisitor {
@@ -45,9 +47,11 @@ final class VarHandleVisitor extends MethodVisitor {
         int keySlot = coordinate ? slots[0] : ctx.firstFreeLocal;
         boolean read = name.startsWith("get") && values == 0;
         boolean write = name.startsWith("set");
+        int channel = coordinate ? Bridges.FIELD_ATOMICS : 0;
         if (!read) {
             mv.visitVarInsn(Opcodes.ALOAD, keySlot);
-            MethodContext.hook(mv, "release", "(Ljava/lang/Object;)V");
+            MethodContext.push(mv, channel);
+            MethodContext.hook(mv, "release", "(Ljava/lang/Object;I)V");
         }
         mv.visitVarInsn(Opcodes.ALOAD, ctx.firstFreeLocal);
         for (int i = 0; i < args.length; i++) {
@@ -56,7 +60,8 @@ final class VarHandleVisitor extends MethodVisitor {
         super.visitMethodInsn(opcode, owner, name, descriptor, itf);
         if (!write) {
             mv.visitVarInsn(Opcodes.ALOAD, keySlot);
-            MethodContext.hook(mv, "acquire", "(Ljava/lang/Object;)V");
+            MethodContext.push(mv, channel);
+            MethodContext.hook(mv, "acquire", "(Ljava/lang/Object;I)V");
         }
     }
 

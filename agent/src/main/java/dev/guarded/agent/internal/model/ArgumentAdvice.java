@@ -1,9 +1,13 @@
 package dev.guarded.agent.internal.model;
 
+import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.Hooks;
 import net.bytebuddy.asm.Advice;
 
-/** Advice keyed on the first argument: field updaters (the target object) and similar. */
+/**
+ * Advice keyed on the first argument: field updaters, on the target object's {@code Bridges.FIELD_ATOMICS}
+ * channel, where VarHandle operations and volatile accesses to that object's fields meet them.
+ */
 final class ArgumentAdvice {
 
     private ArgumentAdvice() {
@@ -14,7 +18,7 @@ final class ArgumentAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) Object key) {
             if (key != null) {
-                Hooks.release(key);
+                Hooks.release(key, Bridges.FIELD_ATOMICS);
             }
         }
     }
@@ -24,7 +28,7 @@ final class ArgumentAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.Argument(0) Object key) {
             if (key != null) {
-                Hooks.acquire(key);
+                Hooks.acquire(key, Bridges.FIELD_ATOMICS);
             }
         }
     }
@@ -34,14 +38,14 @@ final class ArgumentAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) Object key) {
             if (key != null) {
-                Hooks.release(key);
+                Hooks.release(key, Bridges.FIELD_ATOMICS);
             }
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.Argument(0) Object key) {
             if (key != null) {
-                Hooks.acquire(key);
+                Hooks.acquire(key, Bridges.FIELD_ATOMICS);
             }
         }
     }

@@ -1,12 +1,15 @@
 package dev.guarded.agent.internal.model;
 
 import static dev.guarded.agent.internal.model.Matchers.methods;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import java.util.List;
 
 /**
- * Concurrent collections as hand-off, one clock per collection object (coarse but never a false alarm):
+ * Concurrent collections as hand-off, one clock per collection object (coarse but never a false alarm),
+ * except {@code ConcurrentHashMap}'s point operations, which are per element ({@link MapAdvice}):
  * inserting methods release on entry, before the element becomes visible; reading methods acquire on exit;
  * removing and other read-modify-write methods do both. Matched on the JDK's concrete classes by name, so
  * user subclasses inherit the model without being rewritten.
@@ -34,17 +37,34 @@ final class CollectionRules {
         "equals", "hashCode", "toString", "stream", "remainingCapacity", "subList", "headMap", "tailMap", "subMap",
         "headSet", "tailSet", "subSet", "descendingMap", "descendingSet", "navigableKeySet", "descendingKeySet"};
 
+    /** ConcurrentHashMap methods modelled per element by {@link MapAdvice} (getOrDefault calls get). */
+    private static final String[] KEYED = {"get", "getOrDefault", "put", "putAll", "putIfAbsent", "putVal",
+        "replace", "remove", "replaceNode", "compute", "computeIfAbsent", "computeIfPresent", "merge"};
+
     private CollectionRules() {
     }
 
     static List<Rule> rules() {
+        var map = named(JUC + "ConcurrentHashMap");
         var collections = namedOneOf(JUC + "ArrayBlockingQueue", JUC + "LinkedBlockingQueue",
                 JUC + "LinkedBlockingDeque", JUC + "PriorityBlockingQueue", JUC + "DelayQueue",
                 JUC + "SynchronousQueue", JUC + "LinkedTransferQueue", JUC + "ConcurrentLinkedQueue",
-                JUC + "ConcurrentLinkedDeque", JUC + "ConcurrentHashMap", JUC + "ConcurrentHashMap$KeySetView",
+                JUC + "ConcurrentLinkedDeque", JUC + "ConcurrentHashMap$KeySetView",
                 JUC + "ConcurrentSkipListMap", JUC + "ConcurrentSkipListSet", JUC + "CopyOnWriteArrayList",
                 JUC + "CopyOnWriteArraySet", JUC + "ScheduledThreadPoolExecutor$DelayedWorkQueue");
+        var whole = not(namedOneOf(KEYED));
         return List.of(
+                new Rule(map, methods("get"), MapAdvice.Get.class),
+                new Rule(map, methods("putVal", "replaceNode"), MapAdvice.Update.class),
+                new Rule(map, methods("compute", "computeIfAbsent", "computeIfPresent", "merge"),
+                        MapAdvice.Compute.class),
+                new Rule(map, methods("replaceAll"), MapAdvice.Recompute.class),
+                new Rule(map, methods(INSERTS).and(whole), ThisAdvice.ReleaseOnEnter.class),
+                new Rule(map, methods(UPDATES).and(whole), ThisAdvice.ReleaseThenAcquire.class),
+                new Rule(map, methods(READS).and(whole), ThisAdvice.AcquireOnExit.class),
+                new Rule(map, methods("forEach", "forEachKey", "forEachValue", "forEachEntry", "search",
+                        "searchKeys", "searchValues", "searchEntries", "reduce", "reduceKeys", "reduceValues",
+                        "reduceEntries", "replaceAll", "removeIf"), ThisAdvice.AcquireOnEnter.class),
                 new Rule(collections, methods(INSERTS), ThisAdvice.ReleaseOnEnter.class),
                 new Rule(collections, methods(UPDATES), ThisAdvice.ReleaseThenAcquire.class),
                 new Rule(collections, methods(READS), ThisAdvice.AcquireOnExit.class),

@@ -52,9 +52,14 @@ final class ExecutorRules {
                         methods("close"), ThisAdvice.AcquireOnExit.class),
                 new Rule(fjTask, constructors(), ThisAdvice.ReleaseOnConstructed.class),
                 new Rule(fjTask, methods("fork"), ThisAdvice.ReleaseOnEnter.class),
-                new Rule(fjTask, methods("doExec"), ForkJoinAdvice.Exec.class),
+                new Rule(fjTask, methods("doExec"), ThisAdvice.AcquireOnEnter.class),
+                // Release before the status turns DONE: the same call wakes joiners (JDK 17 and 25 names).
+                new Rule(fjTask, methods("setDone", "trySetCancelled", "trySetThrown"),
+                        ThisAdvice.ReleaseOnEnter.class),
+                // joinForPoolInvoke/getForPoolInvoke: JDK 17's ForkJoinPool.invoke and submit(..).get() wait there.
                 new Rule(fjTask, methods("join", "invoke", "get", "quietlyJoin", "quietlyInvoke", "getRawResult",
-                        "resultNow", "exceptionNow"), ThisAdvice.AcquireOnExit.class),
+                        "resultNow", "exceptionNow", "joinForPoolInvoke", "getForPoolInvoke"),
+                        ThisAdvice.AcquireOnExit.class),
                 new Rule(fjTask, returning(boolean.class, "isDone", "isCompletedNormally", "quietlyJoin"),
                         ThisAdvice.AcquireIfTrue.class),
                 new Rule(fjTask, named("invokeAll").and(isStatic()), ForkJoinAdvice.InvokeAll.class),

@@ -9,26 +9,16 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * ForkJoin: a task is the key. Creating or forking it releases; executing it ({@code doExec}) acquires at
- * the start and releases at the end; joining acquires. Counted completers release into every ancestor when
+ * the start; every way of completing it ({@code setDone}, {@code trySetThrown}, {@code trySetCancelled}, the
+ * private methods that {@code doExec}, {@code complete}, {@code quietlyComplete}, {@code completeExceptionally}
+ * and {@code cancel} funnel into) releases on entry, before the status is set and joiners are woken; joining
+ * acquires. Counted completers release into every ancestor when
  * they signal completion, and {@code onCompletion} acquires, because the last child to finish runs its
  * parent's completion and reads its siblings' results.
  */
 final class ForkJoinAdvice {
 
     private ForkJoinAdvice() {
-    }
-
-    /** {@code ForkJoinTask.doExec}: runs the task between an acquire and a release. */
-    static final class Exec {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object task) {
-            Hooks.acquire(task);
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit(@Advice.This Object task) {
-            Hooks.release(task);
-        }
     }
 
     /** Static {@code ForkJoinTask.invokeAll(...)}: acquires every task passed (single, array or collection). */

@@ -6,13 +6,15 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * {@code ReentrantLock}, {@code ReentrantReadWriteLock} and AQS conditions. A lock is held (lockset) and
- * ordered (happens-before) through its own object; in addition every unlock releases into the lock's
- * synchronizer ({@code sync}) on channel 0, which is what a condition waiter re-acquires, since
- * {@code Condition.await} re-acquires the synchronizer internally, not through {@code lock()}.
+ * ordered (happens-before) through its synchronizer object ({@code sync}), not the {@code Lock} facade:
+ * a {@code ConditionObject} only knows its synchronizer ({@code this$0}), and {@code await} must release and
+ * re-acquire exactly the clock and lockset entry that {@code lock()}/{@code unlock()} use.
  *
- * <p>Read-write locks use two channels on {@code sync}: writers release channel 0, readers release channel 1;
- * a read lock acquires channel 0 only, so readers are never ordered with each other; a write lock acquires
- * both. Read locks are not entered into the lockset: {@code lockAcquired} would also order readers.
+ * <p>Read-write locks share one {@code sync}: writers release channel 0 (through {@code lockReleasing}),
+ * readers release channel 1; a read lock acquires channel 0 only, so readers are never ordered with each
+ * other; a write lock acquires both. A read lock is in the lockset ({@code lockHeld}, no ordering) under the
+ * same {@code sync} as the write lock, so reads under the read lock and writes under the write lock share a
+ * common lock, as Eraser's read-write lock rule wants.
  */
 final class LockAdvice {
 
@@ -22,20 +24,19 @@ final class LockAdvice {
     /** {@code ReentrantLock.lock()/lockInterruptibly()} and {@code WriteLock} equivalents returned: held. */
     static final class Acquired {
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object lock, @Advice.FieldValue("sync") Object sync) {
+        static void exit(@Advice.FieldValue("sync") Object sync) {
             Hooks.acquire(sync, 1);
-            Hooks.lockAcquired(lock, Bridges.jdkSite);
+            Hooks.lockAcquired(sync, Bridges.jdkSite);
         }
     }
 
     /** {@code tryLock(...)} returning true. */
     static final class TryAcquired {
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object lock, @Advice.FieldValue("sync") Object sync,
-                @Advice.Return boolean acquired) {
+        static void exit(@Advice.FieldValue("sync") Object sync, @Advice.Return boolean acquired) {
             if (acquired) {
                 Hooks.acquire(sync, 1);
-                Hooks.lockAcquired(lock, Bridges.jdkSite);
+                Hooks.lockAcquired(sync, Bridges.jdkSite);
             }
         }
     }
@@ -43,9 +44,8 @@ final class LockAdvice {
     /** {@code unlock()} of a ReentrantLock or WriteLock. */
     static final class Releasing {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object lock, @Advice.FieldValue("sync") Object sync) {
-            Hooks.release(sync, 0);
-            Hooks.lockReleasing(lock, Bridges.jdkSite);
+        static void enter(@Advice.FieldValue("sync") Object sync) {
+            Hooks.lockReleasing(sync, Bridges.jdkSite);
         }
     }
 
@@ -54,6 +54,7 @@ final class LockAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.FieldValue("sync") Object sync) {
             Hooks.acquire(sync, 0);
+            Hooks.lockHeld(sync, Bridges.jdkSite);
         }
     }
 
@@ -63,6 +64,7 @@ final class LockAdvice {
         static void exit(@Advice.FieldValue("sync") Object sync, @Advice.Return boolean acquired) {
             if (acquired) {
                 Hooks.acquire(sync, 0);
+                Hooks.lockHeld(sync, Bridges.jdkSite);
             }
         }
     }
@@ -71,24 +73,37 @@ final class LockAdvice {
     static final class ReadReleasing {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.FieldValue("sync") Object sync) {
+            Hooks.lockDropped(sync, Bridges.jdkSite);
             Hooks.release(sync, 1);
         }
     }
 
     /**
-     * {@code ConditionObject.await*}: the lock is fully released on entry and re-acquired before returning,
-     * also when the wait ends with an exception.
+     * {@code ConditionObject.await*}: the lock is released on entry and re-acquired before returning, also
+     * when the wait ends with an exception. For the JDK's own locks (whose {@code sync} is what
+     * {@code lock()}/{@code unlock()} report) the waiter leaves and re-enters the lockset and the lock's clock;
+     * for a condition of some other AQS subclass, whose lock operations are not modelled, only the
+     * synchronizer's clock is released and re-acquired, so no hold is invented. A reentrant holder that
+     * awaits is modelled as dropping one hold (await releases them all, the lockset keeps the lock listed).
      */
     static final class Await {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.FieldValue("this$0") Object sync) {
-            Hooks.release(sync, 0);
+            if (Bridges.isJdkLockSync(sync)) {
+                Hooks.lockReleasing(sync, Bridges.jdkSite);
+            } else {
+                Hooks.release(sync, 0);
+            }
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
         static void exit(@Advice.FieldValue("this$0") Object sync) {
-            Hooks.acquire(sync, 0);
             Hooks.acquire(sync, 1);
+            if (Bridges.isJdkLockSync(sync)) {
+                Hooks.lockAcquired(sync, Bridges.jdkSite);
+            } else {
+                Hooks.acquire(sync, 0);
+            }
         }
     }
 }
