@@ -216,6 +216,34 @@ public final class Detector implements HookListener {
     }
 
     @Override
+    public void lockHeld(Object lock, int siteId) {
+        ThreadState t = enter();
+        if (t != null) {
+            try {
+                lockHeld(t, lock);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void lockDropped(Object lock, int siteId) {
+        ThreadState t = enter();
+        if (t != null) {
+            try {
+                lockDropped(t, lock);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
     public void acquire(Object key, int channel) {
         ThreadState t = enter();
         if (t != null) {
@@ -373,6 +401,15 @@ public final class Detector implements HookListener {
         SyncNode node = syncs.getOrCreate(lock, k -> new SyncNode());
         t.held.remove(node.lockRef(lock, lockIds));
         node.main.release(t);
+    }
+
+    /** A shared hold (a read lock): in the lockset, but no clock moves, so readers stay unordered. */
+    void lockHeld(ThreadState t, Object lock) {
+        t.held.add(syncs.getOrCreate(lock, k -> new SyncNode()).lockRef(lock, lockIds));
+    }
+
+    void lockDropped(ThreadState t, Object lock) {
+        t.held.remove(syncs.getOrCreate(lock, k -> new SyncNode()).lockRef(lock, lockIds));
     }
 
     ThreadState threadStarting(ThreadState parent, Thread child) {

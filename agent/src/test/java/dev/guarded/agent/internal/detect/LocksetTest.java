@@ -134,4 +134,35 @@ class LocksetTest {
         h.write(a, o, h.site(50));
         assertTrue(h.races().stream().allMatch(r -> r.kind().equals("data-race")), h.races().toString());
     }
+
+    @Test
+    void sharedHoldsJoinTheLocksetButOrderNothing() {
+        Harness h = new Harness("mode=hybrid");
+        ThreadState a = h.thread("a");
+        ThreadState b = h.thread("b");
+        Object rwSync = new Object();
+        Object guarded = new Object();
+        h.d.lockHeld(a, rwSync);
+        h.read(a, guarded);
+        h.d.lockDropped(a, rwSync);
+        h.d.lockAcquired(b, rwSync);
+        h.write(b, guarded);
+        h.d.lockReleasing(b, rwSync);
+        assertEquals(1, h.races().size(), "lockHeld and lockDropped move no clock: ordering comes only from release and acquire");
+        assertEquals("data-race", h.races().get(0).kind());
+
+        Harness quiet = new Harness("mode=lockset");
+        ThreadState c = quiet.thread("c");
+        ThreadState d = quiet.thread("d");
+        Object p = new Object();
+        for (ThreadState t : new ThreadState[] {c, d, c, d}) {
+            quiet.d.lockAcquired(t, rwSync);
+            quiet.write(t, p);
+            quiet.d.lockReleasing(t, rwSync);
+            quiet.d.lockHeld(t, rwSync);
+            quiet.read(t, p);
+            quiet.d.lockDropped(t, rwSync);
+        }
+        assertEquals(0, quiet.races().size(), "reads under the read lock share the lock with writes: guarded");
+    }
 }
