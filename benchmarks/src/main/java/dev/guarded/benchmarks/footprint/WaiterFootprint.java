@@ -3,6 +3,7 @@ package dev.guarded.benchmarks.footprint;
 import dev.guarded.benchmarks.locks.AsyncQueue;
 import dev.guarded.benchmarks.locks.AsyncQueueKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -14,12 +15,16 @@ import java.util.concurrent.CompletableFuture;
  * (the futures kept in a pre-allocated array), measure again; the difference over {@code N} is the cost
  * per waiter including the caller's own future. A baseline run stores {@code N} fresh, incomplete
  * {@code CompletableFuture}s the same way; subtracting it gives the bytes the primitive adds beyond the
- * caller's future. Then the queue is drained in FIFO order and timed.
+ * caller's future. Then the queue is drained in FIFO order and timed. Each primitive is measured
+ * {@value #ROUNDS} times (fresh each time) and the medians are printed, so the first round's JIT
+ * compilation does not dominate the drain time.
  *
  * <p>Usage: {@code java -Xmx4g -cp benchmarks.jar dev.guarded.benchmarks.footprint.WaiterFootprint
  * [waiters] [KIND ...]} (default 1000000 waiters, every kind).
  */
 public final class WaiterFootprint {
+
+    private static final int ROUNDS = 3;
 
     private WaiterFootprint() {
     }
@@ -61,6 +66,23 @@ public final class WaiterFootprint {
     }
 
     private static void measure(AsyncQueueKind kind, int waiters, double futureBytes) {
+        double[] bytes = new double[ROUNDS];
+        double[] drains = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            long[] result = measureOnce(kind, waiters);
+            bytes[round] = result[0] / (double) waiters;
+            drains[round] = result[1];
+        }
+        Arrays.sort(bytes);
+        Arrays.sort(drains);
+        double perWaiter = bytes[ROUNDS / 2];
+        double drainNanos = drains[ROUNDS / 2];
+        System.out.printf(Locale.ROOT, "%-22s %14.1f %20.1f %10.1f %14.1f%n", kind, perWaiter,
+                perWaiter - futureBytes, drainNanos / 1e6, drainNanos / waiters);
+    }
+
+    /** @return {heap bytes added by the queued waiters, nanoseconds to drain them} */
+    private static long[] measureOnce(AsyncQueueKind kind, int waiters) {
         AsyncQueue queue = kind.create(waiters);
         queue.holdFirst();
         long before = HeapProbe.liveBytes();
@@ -73,9 +95,7 @@ public final class WaiterFootprint {
             throw new IllegalStateException(kind + ": drained " + drained + " of " + waiters);
         }
         queue.checkIdle();
-        double perWaiter = (after - before) / (double) waiters;
-        System.out.printf(Locale.ROOT, "%-22s %14.1f %20.1f %10.1f %14.1f%n", kind, perWaiter,
-                perWaiter - futureBytes, drainNanos / 1e6, drainNanos / (double) waiters);
+        return new long[] {after - before, drainNanos};
     }
 
     private static int parseCount(String text) {
