@@ -1,0 +1,60 @@
+package dev.guarded.agent.internal.instrument;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import dev.guarded.agent.hook.Hooks;
+
+/**
+ * Instruments the application's classes (those the options include) for field, array, monitor and
+ * class-initialization events. A class that cannot be rewritten is left exactly as it was, with one warning.
+ */
+final class AppTransformer implements ClassFileTransformer {
+
+    private static final String AGENT_PACKAGE = "dev/guarded/agent/";
+
+    private final Instrumentation inst;
+    private final Predicate<String> application;
+    private final FieldResolver resolver = new FieldResolver();
+    private final Module hooksModule = Hooks.class.getModule();
+
+    AppTransformer(Instrumentation inst, Predicate<String> application) {
+        this.inst = inst;
+        this.application = application;
+    }
+
+    /** @return whether classes with this internal name, defined by this loader, are instrumented */
+    boolean accepts(ClassLoader loader, String internalName) {
+        return internalName != null && loader != null && loader != ClassLoader.getPlatformClassLoader()
+                && !internalName.startsWith(AGENT_PACKAGE) && !internalName.startsWith("java/")
+                && !internalName.startsWith("module-info") && !internalName.endsWith("package-info")
+                && application.test(internalName.replace('/', '.'));
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+            ProtectionDomain domain, byte[] bytes) {
+        if (!accepts(loader, className)) {
+            return null;
+        }
+        try {
+            byte[] result = ClassInstrumenter.instrument(bytes, loader, resolver, application);
+            if (module != null && module.isNamed() && !module.canRead(hooksModule)) {
+                inst.redefineModule(module, Set.of(hooksModule), Map.of(), Map.of(), Set.of(), Map.of());
+            }
+            return result;
+        } catch (Throwable e) {
+            warn(className.replace('/', '.'), e);
+            return null;
+        }
+    }
+
+    static void warn(String className, Throwable e) {
+        String reason = (e.getClass().getSimpleName() + ": " + e.getMessage()).replaceAll("\\s+", " ");
+        System.err.println("guarded: could not instrument " + className + " (" + reason + "); it runs unwatched");
+    }
+}

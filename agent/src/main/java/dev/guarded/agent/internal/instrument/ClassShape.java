@@ -1,0 +1,94 @@
+package dev.guarded.agent.internal.instrument;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import net.bytebuddy.jar.asm.AnnotationVisitor;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.FieldVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/**
+ * What the instrumenter needs to know about a class without loading it: its declared fields with their
+ * access flags, which fields are annotated {@code @BenignRace}, its supertypes and, for the class being
+ * transformed, each method's original {@code max_locals} (fresh locals for spilling start there).
+ */
+final class ClassShape extends ClassVisitor {
+
+    static final String BENIGN_RACE = "Ldev/guarded/annotation/BenignRace;";
+
+    /** A class whose bytes could not be found: all its fields are treated as plain. */
+    static final ClassShape UNKNOWN = new ClassShape();
+
+    final Map<String, Integer> fieldAccess = new HashMap<>();
+    final Map<String, String> fieldDescriptor = new HashMap<>();
+    final Set<String> benign = new HashSet<>();
+    final Map<String, Integer> maxLocals = new HashMap<>();
+    String name;
+    String superName;
+    String[] interfaces = new String[0];
+    int version;
+    int access;
+
+    private ClassShape() {
+        super(OpenedClassReader.ASM_API);
+    }
+
+    /** Parses fields and supertypes only (for classes the transformed code refers to). */
+    static ClassShape ofReferenced(byte[] bytes) {
+        ClassShape shape = new ClassShape();
+        OpenedClassReader.of(bytes).accept(shape, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return shape;
+    }
+
+    /** Parses fields, supertypes and each method's max locals (for the class being transformed). */
+    static ClassShape ofTransformed(byte[] bytes) {
+        ClassShape shape = new ClassShape();
+        OpenedClassReader.of(bytes).accept(shape, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return shape;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        this.version = version;
+        this.access = access;
+        this.name = name;
+        this.superName = superName;
+        this.interfaces = interfaces == null ? new String[0] : interfaces;
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        fieldAccess.put(name, access);
+        fieldDescriptor.put(name, descriptor);
+        return new FieldVisitor(api) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                if (BENIGN_RACE.equals(annotation)) {
+                    benign.add(name);
+                }
+                return null;
+            }
+        };
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        String key = name + descriptor;
+        return new MethodVisitor(api) {
+            @Override
+            public void visitMaxs(int maxStack, int locals) {
+                maxLocals.put(key, locals);
+            }
+        };
+    }
+
+    boolean isInterface() {
+        return (access & Opcodes.ACC_INTERFACE) != 0;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.guarded.agent.internal.instrument;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.guarded.agent.internal.meta.Metadata;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Per-method state shared by the instrumenting visitors of one method: the current source line (sites are
+ * registered lazily, one per line and method) and the first free local slot for spilling.
+ */
+final class MethodContext {
+
+    static final String HOOKS = "dev/guarded/agent/hook/Hooks";
+    static final String BRIDGES = "dev/guarded/agent/hook/Bridges";
+
+    final ClassContext type;
+    final String method;
+    final int access;
+    final String descriptor;
+    final int firstFreeLocal;
+    private final Map<Integer, Integer> siteByLine = new HashMap<>();
+    private int line = -1;
+
+    MethodContext(ClassContext type, int access, String method, String descriptor, int firstFreeLocal) {
+        this.type = type;
+        this.access = access;
+        this.method = method;
+        this.descriptor = descriptor;
+        this.firstFreeLocal = firstFreeLocal;
+    }
+
+    void line(int line) {
+        this.line = line;
+    }
+
+    /** @return the site id of the instruction being visited (class, method, file, current line) */
+    int site() {
+        return siteByLine.computeIfAbsent(line,
+                l -> Metadata.global().site(type.dotName, method, type.sourceFile, l));
+    }
+
+    boolean isStatic() {
+        return (access & Opcodes.ACC_STATIC) != 0;
+    }
+
+    /** Pushes an int constant with the shortest instruction. */
+    static void push(MethodVisitor mv, int value) {
+        if (value >= -1 && value <= 5) {
+            mv.visitInsn(Opcodes.ICONST_0 + value);
+        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(Opcodes.BIPUSH, value);
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            mv.visitIntInsn(Opcodes.SIPUSH, value);
+        } else {
+            mv.visitLdcInsn(value);
+        }
+    }
+
+    /** Emits {@code INVOKESTATIC Hooks.name(descriptor)}. */
+    static void hook(MethodVisitor mv, String name, String descriptor) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
+    }
+}
