@@ -1,0 +1,33 @@
+package dev.guarded.sync;
+
+/**
+ * An {@link AsyncSemaphore} that refuses to hold more permits than it started with: the Java
+ * counterpart of {@code asyncio.BoundedSemaphore}. Catches release bugs (releasing a permit that
+ * was never acquired) at the faulty {@code release} instead of silently widening the limit.
+ *
+ * <p>All semantics, fairness and memory effects are those of {@link AsyncSemaphore}. The bound
+ * counts available permits (permits already handed to waiters are not available).
+ */
+public final class AsyncBoundedSemaphore extends AsyncSemaphore {
+
+    /**
+     * Creates a bounded semaphore.
+     *
+     * @param permits the initial and maximum number of permits, {@code >= 0}
+     * @throws IllegalArgumentException if {@code permits} is negative
+     */
+    public AsyncBoundedSemaphore(int permits) {
+        super(permits, true);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException ("released too many times") if the available permits would
+     *     exceed the initial count; the count is left unchanged
+     */
+    @Override
+    public void release(int n) {
+        super.release(n);
+    }
+}
