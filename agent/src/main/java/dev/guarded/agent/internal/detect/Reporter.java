@@ -1,0 +1,166 @@
+package dev.guarded.agent.internal.detect;
+
+import dev.guarded.agent.hook.RaceLog;
+import dev.guarded.agent.internal.config.AgentOptions;
+import dev.guarded.agent.internal.meta.FieldInfo;
+import dev.guarded.agent.internal.meta.Metadata;
+import dev.guarded.agent.internal.meta.SiteInfo;
+import dev.guarded.agent.report.Access;
+import dev.guarded.agent.report.Frame;
+import dev.guarded.agent.report.JsonReportWriter;
+import dev.guarded.agent.report.Race;
+import dev.guarded.agent.report.Report;
+import dev.guarded.agent.report.SarifWriter;
+import dev.guarded.agent.report.TextReportWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Turns conflicts into {@link Race} reports: one per (kind, location name, unordered pair of sites), with the
+ * current stack, the previous access's site, locks and thread start stacks. Prints each unsuppressed race to
+ * stderr (unless {@code quiet}), records it in {@link RaceLog} (the JVM-wide detector only), and writes the
+ * JSON/SARIF files and the summary once, at {@link #finish()}. Thread-safe.
+ */
+final class Reporter {
+
+    private final AgentOptions options;
+    private final Metadata metadata;
+    private final PrintStream err;
+    private final boolean global;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final List<Race> races = new ArrayList<>();
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    Reporter(AgentOptions options, Metadata metadata, PrintStream err, boolean global) {
+        this.options = options;
+        this.metadata = metadata;
+        this.err = err;
+        this.global = global;
+    }
+
+    /**
+     * Reports a conflict on a field ({@code arrayType} null) or an array element.
+     *
+     * @return the race when it was new, else null
+     */
+    Race report(Conflict prev, boolean curWrite, int curSite, ThreadState cur, LockRef[] curLocks,
+                int fieldId, Class<?> arrayType) {
+        String field;
+        String owner = null;
+        boolean benign = false;
+        if (arrayType != null) {
+            field = arrayType.getTypeName();
+        } else {
+            FieldInfo info = metadata.fieldById(fieldId);
+            field = info == null ? "<field #" + fieldId + ">" : info.qualifiedName();
+            owner = info == null ? null : info.owner();
+            benign = info != null && info.benign();
+        }
+        String kind = prev.unguarded() ? Race.UNGUARDED : Race.DATA_RACE;
+        int a = Math.min(curSite, prev.site());
+        int b = Math.max(curSite, prev.site());
+        if (!seen.add(kind + "|" + field + "|" + a + "|" + b)) {
+            return null;
+        }
+        SiteInfo curInfo = metadata.siteById(curSite);
+        SiteInfo prevInfo = metadata.siteById(prev.site());
+        boolean suppressed = benign || options.suppressions().suppresses(field, owner,
+                curInfo == null ? null : curInfo.className(), prevInfo == null ? null : prevInfo.className());
+        String curName = cur.info.name();
+        Access current = new Access(curWrite ? "write" : "read", curName, LockRef.names(curLocks),
+                currentFrames(curInfo), cur.info.started);
+        Access previous = new Access(prev.write() ? "write" : "read",
+                prev.thread() == null ? "<unknown>" : prev.thread().name(), LockRef.names(prev.locks()),
+                prevInfo == null ? List.of() : List.of(frame(prevInfo)),
+                prev.thread() == null ? List.of() : prev.thread().started);
+        Race race = new Race(kind, field, suppressed, List.of(current, previous));
+        synchronized (races) {
+            races.add(race);
+        }
+        if (!suppressed) {
+            String text = TextReportWriter.format(race);
+            if (global) {
+                RaceLog.record(text);
+            }
+            if (!options.quiet()) {
+                err.print(text);
+                err.flush();
+            }
+            if (global && options.halt()) {
+                finish();
+                Runtime.getRuntime().halt(options.exitCode() >= 0 ? options.exitCode() : 66);
+            }
+        } else if (options.verbose() && !options.quiet()) {
+            err.print(TextReportWriter.format(race));
+        }
+        return race;
+    }
+
+    /** @return every race so far, as a report */
+    Report snapshot() {
+        synchronized (races) {
+            return Report.of(options.mode().optionName(), new ArrayList<>(races));
+        }
+    }
+
+    /**
+     * Writes the report files and prints the summary, once; later calls return the same summary without
+     * writing again.
+     *
+     * @return the report as written
+     */
+    Report finish() {
+        Report report = snapshot();
+        if (!finished.compareAndSet(false, true)) {
+            return report;
+        }
+        write(options.report(), report, true);
+        write(options.sarif(), report, false);
+        if (!options.quiet()) {
+            err.println(TextReportWriter.summary(report));
+            err.flush();
+        }
+        return report;
+    }
+
+    private void write(Path file, Report report, boolean json) {
+        if (file == null) {
+            return;
+        }
+        try {
+            if (json) {
+                JsonReportWriter.write(report, file);
+            } else {
+                SarifWriter.write(report, file);
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("guarded: cannot write " + file + ": " + e);
+        }
+    }
+
+    private List<Frame> currentFrames(SiteInfo site) {
+        List<Frame> frames = StackCapture.capture(options.stacks());
+        if (site == null) {
+            return frames;
+        }
+        Frame top = frame(site);
+        if (!frames.isEmpty() && frames.get(0).className().equals(top.className())
+                && frames.get(0).method().equals(top.method())) {
+            return frames;
+        }
+        List<Frame> out = new ArrayList<>(frames.size() + 1);
+        out.add(top);
+        out.addAll(frames.subList(0, Math.min(frames.size(), options.stacks() - 1)));
+        return out;
+    }
+
+    private static Frame frame(SiteInfo s) {
+        return new Frame(s.className(), s.method(), s.file(), s.line());
+    }
+}

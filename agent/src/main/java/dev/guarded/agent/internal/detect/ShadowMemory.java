@@ -1,0 +1,144 @@
+package dev.guarded.agent.internal.detect;
+
+import java.util.Arrays;
+
+/**
+ * Finds the {@link VarState} of a location: instance fields by (object identity, field id), static fields by
+ * field id, array elements by (array identity, index). Objects are weak keys, so the shadow of a collected
+ * object is reclaimed at the next {@link #expunge()}. Lookups of a location seen before are lock-free and do
+ * not allocate.
+ */
+final class ShadowMemory {
+
+    private final WeakIdentityTable<FieldShadow> objects = new WeakIdentityTable<>(null);
+    private final WeakIdentityTable<ArrayShadow> arrays = new WeakIdentityTable<>(null);
+    private volatile VarState[] statics = new VarState[64];
+    /** Racy on purpose: an approximate count is enough to expunge now and then. */
+    private int creations;
+
+    VarState field(Object owner, int fieldId) {
+        FieldShadow s = objects.get(owner);
+        if (s == null) {
+            s = objects.getOrCreate(owner, k -> new FieldShadow());
+            created();
+        }
+        return s.state(fieldId);
+    }
+
+    VarState staticField(int fieldId) {
+        VarState[] st = statics;
+        VarState v = fieldId < st.length ? st[fieldId] : null;
+        return v != null ? v : createStatic(fieldId);
+    }
+
+    VarState element(Object array, int index) {
+        ArrayShadow s = arrays.get(array);
+        if (s == null) {
+            s = arrays.getOrCreate(array, k -> new ArrayShadow());
+            created();
+        }
+        return s.state(index);
+    }
+
+    /** Every 1024 new shadows, drops those of collected objects (never under a table lock). */
+    private void created() {
+        if ((++creations & 1023) == 0) {
+            expunge();
+        }
+    }
+
+    void expunge() {
+        objects.expunge();
+        arrays.expunge();
+    }
+
+    /** @return shadowed objects and arrays currently in the tables */
+    int trackedObjects() {
+        return objects.size() + arrays.size();
+    }
+
+    private synchronized VarState createStatic(int fieldId) {
+        VarState[] st = statics;
+        if (fieldId >= st.length) {
+            st = Arrays.copyOf(st, Math.max(fieldId + 1, st.length * 2));
+        }
+        if (st[fieldId] == null) {
+            st[fieldId] = new VarState();
+        }
+        statics = st;
+        return st[fieldId];
+    }
+
+    /** The shadows of one object's fields, found by a linear scan of the few fields code touched. */
+    static final class FieldShadow {
+        private volatile int[] ids = new int[0];
+        private volatile VarState[] states = new VarState[0];
+
+        VarState state(int fieldId) {
+            VarState[] st = states;
+            int[] id = ids;
+            for (int i = 0; i < id.length && i < st.length; i++) {
+                if (id[i] == fieldId) {
+                    return st[i];
+                }
+            }
+            return add(fieldId);
+        }
+
+        private synchronized VarState add(int fieldId) {
+            int[] id = ids;
+            for (int i = 0; i < id.length; i++) {
+                if (id[i] == fieldId) {
+                    return states[i];
+                }
+            }
+            VarState v = new VarState();
+            VarState[] st = Arrays.copyOf(states, id.length + 1);
+            st[id.length] = v;
+            states = st;
+            int[] nid = Arrays.copyOf(id, id.length + 1);
+            nid[id.length] = fieldId;
+            ids = nid;
+            return v;
+        }
+    }
+
+    /** The shadows of one array's elements, in lazily allocated pages of 256. */
+    static final class ArrayShadow {
+        private static final int PAGE_BITS = 8;
+        private volatile VarState[][] pages = new VarState[1][];
+
+        VarState state(int index) {
+            VarState[][] p = pages;
+            int page = index >>> PAGE_BITS;
+            if (page < p.length) {
+                VarState[] entries = p[page];
+                if (entries != null) {
+                    VarState v = entries[index & ((1 << PAGE_BITS) - 1)];
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            }
+            return create(index);
+        }
+
+        private synchronized VarState create(int index) {
+            int page = index >>> PAGE_BITS;
+            VarState[][] p = pages;
+            if (page >= p.length) {
+                p = Arrays.copyOf(p, Math.max(page + 1, p.length * 2));
+            }
+            if (p[page] == null) {
+                p[page] = new VarState[1 << PAGE_BITS];
+            }
+            VarState[] entries = p[page];
+            int slot = index & ((1 << PAGE_BITS) - 1);
+            if (entries[slot] == null) {
+                entries[slot] = new VarState();
+            }
+            pages = p;
+            return entries[slot];
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.guarded.agent.internal.detect;
+
+/**
+ * The clock of one happens-before channel (a monitor, a lock, a volatile field, a future...). Release joins
+ * the releasing thread's clock in and ticks the thread; acquire joins this clock into the acquiring thread.
+ *
+ * <p>{@code dom} is an epoch {@code c@u} such that this clock is below u's clock at {@code c}, or 0 when no
+ * such epoch is known. It makes the common cases O(1): a thread that already knows {@code dom} needs no join
+ * (lock-free check, the volatile read orders it after the release that set it), and a release by a thread
+ * that knows it replaces the clock by a shared copy instead of joining.
+ */
+final class SyncState {
+
+    private VectorClock clock;
+    private volatile long dom;
+
+    void acquire(ThreadState t) {
+        long d = dom;
+        if (d != Epoch.NONE && t.knows(d)) {
+            return;
+        }
+        synchronized (this) {
+            if (clock != null) {
+                t.clock.joinFrom(clock);
+            }
+        }
+    }
+
+    void release(ThreadState t) {
+        synchronized (this) {
+            VectorClock c = clock;
+            long d = dom;
+            if (c == null || (d != Epoch.NONE && t.knows(d)) || c.leq(t.clock)) {
+                if (c == null || Epoch.tid(d) != t.tid || d == Epoch.NONE || !c.refreshFrom(t.clock)) {
+                    clock = t.clock.frozenCopy();
+                }
+                dom = t.epoch;
+            } else {
+                c.joinFrom(t.clock);
+                dom = Epoch.NONE;
+            }
+        }
+        t.tick();
+    }
+
+    /** @return a copy of the clock for tests and diagnostics, or null */
+    synchronized VectorClock snapshot() {
+        return clock == null ? null : clock.frozenCopy();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.guarded.agent.internal.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guarded.agent.report.Access;
+import dev.guarded.agent.report.Race;
+import org.junit.jupiter.api.Test;
+
+class FastTrackTest {
+
+    private final Harness h = new Harness("");
+    private final Object counter = new Object();
+    private final ThreadState a = h.thread("worker-1");
+    private final ThreadState b = h.thread("worker-2");
+
+    @Test
+    void unorderedWriteWriteIsARace() {
+        h.write(a, counter);
+        h.write(b, counter);
+        assertEquals(1, h.races().size());
+        Race r = h.races().get(0);
+        assertEquals("data-race", r.kind());
+        assertEquals("com.acme.Counter.value", r.field());
+        assertFalse(r.suppressed());
+        Access cur = r.accesses().get(0);
+        Access prev = r.accesses().get(1);
+        assertEquals("write", cur.op());
+        assertEquals("worker-2", cur.thread());
+        assertEquals("write", prev.op());
+        assertEquals("worker-1", prev.thread());
+        assertEquals(12, prev.site().line());
+        assertEquals("com.acme.Counter", cur.site().className(), "current site leads the stack");
+        assertTrue(h.output().contains("WARNING: Guarded: data race on field com.acme.Counter.value"), h.output());
+    }
+
+    @Test
+    void readThenUnorderedWriteAndWriteThenUnorderedReadAreRaces() {
+        h.read(a, counter);
+        h.write(b, counter);
+        assertEquals(1, h.races().size());
+        assertEquals("read", h.races().get(0).accesses().get(1).op());
+        Object other = new Object();
+        h.write(a, other, h.site(20));
+        h.read(b, other, h.site(21));
+        assertEquals(2, h.races().size());
+        assertEquals("read", h.races().get(1).accesses().get(0).op());
+        assertEquals("write", h.races().get(1).accesses().get(1).op());
+    }
+
+    @Test
+    void sameThreadAndConcurrentReadsAreNotRaces() {
+        h.write(a, counter);
+        h.read(a, counter);
+        h.write(a, counter);
+        h.read(a, counter);
+        assertEquals(0, h.races().size());
+        ThreadState c = h.thread("c");
+        h.d.release(a, counter, 0);
+        h.d.acquire(b, counter, 0);
+        h.d.acquire(c, counter, 0);
+        h.read(b, counter);
+        h.read(c, counter);
+        assertEquals(0, h.races().size(), "reads after a handoff, concurrent with each other");
+    }
+
+    @Test
+    void writeAfterSharedReadsChecksEveryReader() {
+        ThreadState c = h.thread("c");
+        h.read(a, counter, h.site(30));
+        h.read(b, counter, h.site(31));
+        h.d.release(a, "k", 0);
+        h.d.acquire(c, "k", 0);
+        h.write(c, counter);
+        assertEquals(1, h.races().size(), "b's read is not ordered before c's write");
+        assertEquals("worker-2", h.races().get(0).accesses().get(1).thread());
+        assertEquals(31, h.races().get(0).accesses().get(1).site().line());
+    }
+
+    @Test
+    void commonLockOrdersAccessesAndDifferentLocksDoNot() {
+        Object lock = new Object();
+        for (ThreadState t : new ThreadState[] {a, b, a, b}) {
+            h.d.lockAcquired(t, lock);
+            h.read(t, counter);
+            h.write(t, counter);
+            h.d.lockReleasing(t, lock);
+        }
+        assertEquals(0, h.races().size());
+        Object x = new Object();
+        Object other = new Object();
+        h.d.lockAcquired(a, x);
+        h.write(a, other, h.site(40));
+        h.d.lockReleasing(a, x);
+        h.d.lockAcquired(b, new Object());
+        h.write(b, other, h.site(41));
+        assertEquals(1, h.races().size());
+        Race r = h.races().get(0);
+        assertEquals(1, r.accesses().get(0).locks().size());
+        assertTrue(r.accesses().get(1).locks().get(0).startsWith("java.lang.Object@"), r.toString());
+    }
+
+    @Test
+    void releaseAcquireChainsAreTransitive() {
+        ThreadState c = h.thread("c");
+        h.write(a, counter);
+        h.d.release(a, "k1", 0);
+        h.d.acquire(b, "k1", 0);
+        h.d.release(b, "k2", 7);
+        h.d.acquire(c, "k2", 7);
+        h.write(c, counter);
+        assertEquals(0, h.races().size());
+        h.d.acquire(b, "k2", 3);
+        h.write(b, counter);
+        assertEquals(1, h.races().size(), "channel 3 was never released: b is unordered with c's write");
+    }
+
+    @Test
+    void threadStartAndJoinOrder() {
+        Thread child = new Thread(() -> { }, "child");
+        h.write(a, counter);
+        ThreadState cs = h.d.threadStarting(a, child);
+        h.read(cs, counter);
+        h.write(cs, counter);
+        assertEquals(0, h.races().size(), "the parent's write happens-before the child's accesses");
+        h.d.threadTerminated(a, child, false);
+        h.read(a, counter);
+        assertEquals(1, h.races().size(), "a thread that did not terminate is not joined");
+        Object other = new Object();
+        h.write(cs, other);
+        h.d.threadTerminated(a, child, true);
+        h.write(a, other);
+        assertEquals(1, h.races().size(), "after the join the child's write is ordered");
+    }
+
+    @Test
+    void startStackIsRecordedAndShown() {
+        Thread child = new Thread(() -> { }, "child");
+        ThreadState cs = h.d.threadStarting(a, child);
+        h.write(cs, counter);
+        h.write(b, counter);
+        Race r = h.races().get(0);
+        assertFalse(r.accesses().get(1).started().isEmpty(), "child's start stack (this test's frames)");
+        assertTrue(h.output().contains("Thread \"child\" was started at:"), h.output());
+    }
+
+    @Test
+    void oneReportPerSitePairHoweverOftenItRepeats() {
+        for (int i = 0; i < 50; i++) {
+            h.write(a, counter);
+            h.write(b, counter);
+            h.d.release(a, "tick", 0);
+            h.d.release(b, "tock", 0);
+        }
+        assertEquals(1, h.races().size());
+    }
+
+    @Test
+    void arrayElementsAreSeparateLocations() {
+        int[] array = new int[1000];
+        h.d.access(a, h.d.shadow().element(array, 1), true, h.writeSite, -1, array.getClass());
+        h.d.access(b, h.d.shadow().element(array, 999), true, h.writeSite, -1, array.getClass());
+        assertEquals(0, h.races().size());
+        h.d.access(b, h.d.shadow().element(array, 1), false, h.readSite, -1, array.getClass());
+        assertEquals(1, h.races().size());
+        assertEquals("int[]", h.races().get(0).field());
+        assertTrue(h.output().contains("data race on an element of int[]"), h.output());
+    }
+
+    @Test
+    void staticFieldsAndClassInitialization() {
+        int sf = h.meta.field("com.acme.Config", "LIMIT", "I", true, false);
+        h.d.access(a, h.d.shadow().staticField(sf), true, h.writeSite, sf, null);
+        h.d.classInitialized(a, FastTrackTest.class);
+        h.d.classUsed(b, FastTrackTest.class);
+        h.d.access(b, h.d.shadow().staticField(sf), false, h.readSite, sf, null);
+        assertEquals(0, h.races().size(), "the static initializer happens-before uses of the class");
+        ThreadState c = h.thread("c");
+        h.d.access(c, h.d.shadow().staticField(sf), false, h.readSite, sf, null);
+        assertEquals(1, h.races().size(), "c never used the class through the hook");
+        assertEquals("com.acme.Config.LIMIT", h.races().get(0).field());
+    }
+
+    @Test
+    void volatileAccessesSynchronize() {
+        Object box = new Object();
+        h.write(a, counter);
+        h.d.release(a, box, 1L << 32 | 5);
+        h.d.acquire(b, box, 1L << 32 | 5);
+        h.read(b, counter);
+        assertEquals(0, h.races().size());
+    }
+
+    @Test
+    void benignFieldsAndSuppressionFileAreCountedNotFailed() {
+        int benign = h.meta.field("com.acme.Cache", "hash", "I", false, true);
+        Object cache = new Object();
+        h.d.access(a, h.d.shadow().field(cache, benign), true, h.writeSite, benign, null);
+        h.d.access(b, h.d.shadow().field(cache, benign), true, h.writeSite, benign, null);
+        assertEquals(1, h.races().size());
+        assertTrue(h.races().get(0).suppressed());
+        assertEquals(0, h.d.reporter().snapshot().raceCount());
+        assertEquals(1, h.d.reporter().snapshot().suppressedCount());
+        assertFalse(h.output().contains("WARNING"), "suppressed races are not printed");
+    }
+}

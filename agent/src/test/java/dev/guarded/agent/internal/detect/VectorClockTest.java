@@ -1,0 +1,93 @@
+package dev.guarded.agent.internal.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class VectorClockTest {
+
+    @Test
+    void epochPacksSlotAndClock() {
+        long e = Epoch.make(5, 123_456_789L);
+        assertEquals(5, Epoch.tid(e));
+        assertEquals(123_456_789L, Epoch.clock(e));
+        assertEquals(Epoch.MAX_TID, Epoch.tid(Epoch.make(Epoch.MAX_TID, 1)));
+        assertEquals("7@3", Epoch.toString(Epoch.make(3, 7)));
+    }
+
+    @Test
+    void joinIsPointwiseMaximumAndReportsChange() {
+        VectorClock a = VectorClock.forThread(0, 4);
+        a.set(2, 7);
+        VectorClock b = VectorClock.forThread(1, 3);
+        b.set(2, 9);
+        b.set(0, 1);
+        assertTrue(a.joinFrom(b));
+        assertEquals(4, a.get(0), "own entry is not lowered");
+        assertEquals(3, a.get(1));
+        assertEquals(9, a.get(2));
+        assertFalse(a.joinFrom(b), "joining again changes nothing");
+        assertTrue(b.leq(a));
+        assertFalse(a.leq(b));
+    }
+
+    @Test
+    void tickAdvancesOnlyTheOwner() {
+        VectorClock a = VectorClock.forThread(2, 1);
+        a.tick();
+        a.tick();
+        assertEquals(3, a.get(2));
+        assertEquals(0, a.get(0));
+        assertEquals(3, a.size());
+    }
+
+    @Test
+    void frozenCopyIsUnaffectedByLaterWrites() {
+        VectorClock a = VectorClock.forThread(0, 1);
+        a.set(3, 5);
+        VectorClock copy = a.frozenCopy();
+        a.set(3, 8);
+        a.tick();
+        assertEquals(5, copy.get(3));
+        assertEquals(1, copy.get(0));
+        assertEquals(8, a.get(3));
+        assertEquals(2, a.get(0));
+    }
+
+    @Test
+    void childSharesParentKnowledgeWithoutCopying() {
+        VectorClock parent = VectorClock.forThread(0, 10);
+        parent.set(1, 4);
+        parent.set(2, 6);
+        VectorClock child = VectorClock.inherit(parent, 3, 1);
+        assertEquals(0, child.exclusiveLength(), "the child shares the parent's array");
+        assertEquals(10, child.get(0));
+        assertEquals(4, child.get(1));
+        assertEquals(1, child.get(3));
+        parent.tick();
+        parent.set(1, 99);
+        assertEquals(10, child.get(0), "the child keeps the parent's epoch at fork");
+        assertEquals(4, child.get(1), "parent writes after fork are invisible to the child");
+        VectorClock grandChild = VectorClock.inherit(child, 4, 1);
+        assertEquals(10, grandChild.get(0));
+        assertEquals(1, grandChild.get(3));
+        assertEquals(4, grandChild.get(1));
+        child.set(1, 5);
+        assertEquals(4, grandChild.get(1));
+    }
+
+    @Test
+    void refreshOnlyWhenTheShapeIsUnchanged() {
+        VectorClock t = VectorClock.forThread(0, 1);
+        t.set(1, 2);
+        VectorClock copy = t.frozenCopy();
+        t.tick();
+        assertTrue(copy.refreshFrom(t));
+        assertEquals(2, copy.get(0));
+        t.set(1, 3);
+        assertFalse(copy.refreshFrom(t), "the thread copied its array: the sync clock must copy too");
+        assertEquals(2, copy.get(1));
+    }
+}
