@@ -40,8 +40,9 @@ final class ChildLauncher {
         command.add(options.classPath());
         command.add(MAIN);
         command.add(spec.workload());
-        command.addAll(spec.sizes(options.smoke()));
-        Path log = logDir.resolve(spec.workload() + "-" + String.join("x", spec.sizes(options.smoke()))
+        List<String> sizes = options.sizesFor(spec);
+        command.addAll(sizes);
+        Path log = logDir.resolve(spec.workload() + "-" + String.join("x", sizes)
                 + "-" + (detector ? "agent" : "plain") + "-" + label + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         long start = System.nanoTime();

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,15 +25,16 @@ import java.util.Set;
  * @param timeoutSeconds   per-child time limit
  * @param detectorJvmArgs  extra JVM options for the detector children only (e.g. a JFR recording)
  * @param logDir           where each child's output is kept
+ * @param sizeOverrides    workload name → sizes replacing the built-in ones ({@code --size name=a,b})
  */
 record HarnessOptions(int runs, boolean smoke, Path agentJar, String agentArgs, boolean plainOnly, Set<String> only,
                       boolean scale, String java, String classPath, long timeoutSeconds,
-                      List<String> detectorJvmArgs, Path logDir) {
+                      List<String> detectorJvmArgs, Path logDir, Map<String, List<String>> sizeOverrides) {
 
     static final String USAGE = """
             usage: OverheadHarness [--runs N] [--smoke] [--agent PATH] [--agent-args ARGS] [--plain-only]
                                    [--only NAME[,NAME...]] [--no-scale] [--java PATH] [--timeout SECONDS]
-                                   [--detector-jvm-arg ARG]... [--log-dir DIR]
+                                   [--detector-jvm-arg ARG]... [--log-dir DIR] [--size NAME=N[,N...]]...
               --runs N             A/B pairs per workload (default 3)
               --smoke              tiny sizes and one pair: checks that the harness works, measures nothing
               --agent PATH         agent jar (default agent/target/guarded-agent.jar, then ../agent/target/...)
@@ -40,7 +43,8 @@ record HarnessOptions(int runs, boolean smoke, Path agentJar, String agentArgs, 
               --only NAMES         workloads to run by name: field,array,lock,vthreads,pipeline,caffeine,
                                    million-vthreads (the scale run)
               --no-scale           skip the 1,000,000 virtual-thread scale run
-              --detector-jvm-arg   extra JVM option for detector children (repeatable)""";
+              --detector-jvm-arg   extra JVM option for detector children (repeatable)
+              --size NAME=N,...    replace a workload's sizes, e.g. --size field=200000,2000 (repeatable)""";
 
     /**
      * @param args the command line
@@ -59,6 +63,7 @@ record HarnessOptions(int runs, boolean smoke, Path agentJar, String agentArgs, 
         long timeout = 1800;
         List<String> detectorArgs = new ArrayList<>();
         String logDir = null;
+        Map<String, List<String>> sizes = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -73,6 +78,7 @@ record HarnessOptions(int runs, boolean smoke, Path agentJar, String agentArgs, 
                 case "--timeout" -> timeout = positive(arg, value(args, ++i, arg));
                 case "--detector-jvm-arg" -> detectorArgs.add(value(args, ++i, arg));
                 case "--log-dir" -> logDir = value(args, ++i, arg);
+                case "--size" -> addSize(sizes, value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
             }
         }
@@ -83,12 +89,33 @@ record HarnessOptions(int runs, boolean smoke, Path agentJar, String agentArgs, 
         Path logs = Path.of(logDir != null ? logDir : System.getProperty("java.io.tmpdir"))
                 .resolve(logDir != null ? "" : "guarded-overhead-" + ProcessHandle.current().pid());
         return new HarnessOptions(runs, smoke, agentJar, agentArgs, plainOnly, only, scale, java,
-                System.getProperty("java.class.path"), timeout, List.copyOf(detectorArgs), logs);
+                System.getProperty("java.class.path"), timeout, List.copyOf(detectorArgs), logs, Map.copyOf(sizes));
     }
 
     /** @param spec a workload row; @return whether the user asked for it */
     boolean wants(WorkloadSpec spec) {
         return only.isEmpty() || only.contains(spec.workload());
+    }
+
+    /** @param spec a workload row; @return the sizes to run it with */
+    List<String> sizesFor(WorkloadSpec spec) {
+        return sizeOverrides.getOrDefault(spec.workload(), spec.sizes(smoke));
+    }
+
+    private static void addSize(Map<String, List<String>> sizes, String text) {
+        int eq = text.indexOf('=');
+        String name = eq < 0 ? "" : text.substring(0, eq);
+        boolean known = WorkloadSpec.SCALE.workload().equals(name)
+                || WorkloadSpec.ALL.stream().anyMatch(w -> w.workload().equals(name));
+        if (!known) {
+            throw new IllegalArgumentException("--size takes NAME=N[,N...] with NAME one of field, array, lock, "
+                    + "vthreads, pipeline, caffeine, million-vthreads; got '" + text + "'");
+        }
+        List<String> values = List.of(text.substring(eq + 1).split(","));
+        for (String v : values) {
+            positive("--size " + name, v);
+        }
+        sizes.put(name, values);
     }
 
     private static Path findAgent(String given) {

@@ -57,6 +57,20 @@ class HarnessOptionsTest {
     }
 
     @Test
+    void sizeOverridesReplaceOneWorkloadsSizesAndAreChecked() {
+        HarnessOptions options = HarnessOptions.parse(new String[] {"--plain-only", "--size", "field=10,20"});
+        assertEquals(List.of("10", "20"), options.sizesFor(WorkloadSpec.ALL.get(0)));
+        assertEquals(WorkloadSpec.ALL.get(1).full(), options.sizesFor(WorkloadSpec.ALL.get(1)));
+
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> HarnessOptions.parse(new String[] {"--plain-only", "--size", "fields=10"}));
+        assertTrue(name.getMessage().contains("got 'fields=10'"), name.getMessage());
+        IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
+                () -> HarnessOptions.parse(new String[] {"--plain-only", "--size", "field=10,x"}));
+        assertEquals("--size field must be a positive integer, got 'x'", number.getMessage());
+    }
+
+    @Test
     void aMissingAgentJarSaysWhereItLookedAndWhatToDo(@TempDir Path dir) {
         Path absent = dir.resolve("nope.jar");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
