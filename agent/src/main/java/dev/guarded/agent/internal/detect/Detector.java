@@ -440,6 +440,11 @@ public final class Detector implements HookListener {
         return winner;
     }
 
+    /** @return thread states currently tracked (diagnostics) */
+    int trackedThreads() {
+        return threads.size();
+    }
+
     Reporter reporter() {
         return reporter;
     }

@@ -8,10 +8,16 @@ import java.util.Arrays;
  */
 final class HeldLocks {
 
+    private static final int[] NO_COUNTS = new int[0];
+
     private LockRef[] refs = LockRef.NONE;
-    private int[] counts = new int[0];
+    private int[] counts = NO_COUNTS;
     private int size;
     private LockRef[] snapshot = LockRef.NONE;
+    /** Memo of the last membership change, so a lock/unlock loop never allocates: base + lock = result. */
+    private LockRef[] memoBase;
+    private LockRef memoLock;
+    private LockRef[] memoResult;
 
     void add(LockRef r) {
         for (int i = 0; i < size; i++) {
@@ -26,7 +32,15 @@ final class HeldLocks {
         }
         refs[size] = r;
         counts[size++] = 1;
-        rebuild();
+        if (memoBase == snapshot && memoLock == r) {
+            snapshot = memoResult;
+        } else {
+            LockRef[] base = snapshot;
+            rebuild();
+            memoBase = base;
+            memoLock = r;
+            memoResult = snapshot;
+        }
     }
 
     /** Drops one hold; a release of a lock never seen acquired (taken before the agent started) is ignored. */
@@ -37,7 +51,11 @@ final class HeldLocks {
                     refs[i] = refs[size - 1];
                     counts[i] = counts[size - 1];
                     refs[--size] = null;
-                    rebuild();
+                    if (snapshot == memoResult && r == memoLock) {
+                        snapshot = memoBase;
+                    } else {
+                        rebuild();
+                    }
                 }
                 return;
             }

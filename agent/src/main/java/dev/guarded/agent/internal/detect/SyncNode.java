@@ -1,36 +1,58 @@
 package dev.guarded.agent.internal.detect;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Everything the detector keeps about one synchronization object: channel 0's clock, other channels
- * (volatile fields of the object, API-specific channels) in a small list, and its {@link LockRef} once it
- * was used as a lock.
+ * (volatile fields of the object, API-specific channels) in a small copy-on-write list read without locking,
+ * and its {@link LockRef} once it was used as a lock.
  */
 final class SyncNode {
 
+    /** The channel list, replaced as a whole so that lock-free readers see keys and states that match. */
+    private record Channels(long[] keys, SyncState[] states) {
+    }
+
+    private static final Channels NO_CHANNELS = new Channels(new long[0], new SyncState[0]);
+
     final SyncState main = new SyncState();
-    private long[] keys = new long[0];
-    private SyncState[] states = new SyncState[0];
-    private LockRef lockRef;
+    private volatile Channels channels = NO_CHANNELS;
+    private volatile LockRef lockRef;
 
     /** @return the channel's clock, created when {@code create}, else null when never released into */
-    synchronized SyncState channel(long key, boolean create) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == key) {
-                return states[i];
+    SyncState channel(long key, boolean create) {
+        Channels c = channels;
+        for (int i = 0; i < c.keys.length; i++) {
+            if (c.keys[i] == key) {
+                return c.states[i];
             }
         }
-        if (!create) {
-            return null;
+        return create ? addChannel(key) : null;
+    }
+
+    LockRef lockRef(Object lock, AtomicInteger ids) {
+        LockRef r = lockRef;
+        return r != null ? r : createLockRef(lock, ids);
+    }
+
+    private synchronized SyncState addChannel(long key) {
+        Channels c = channels;
+        for (int i = 0; i < c.keys.length; i++) {
+            if (c.keys[i] == key) {
+                return c.states[i];
+            }
         }
-        int n = keys.length;
-        keys = java.util.Arrays.copyOf(keys, n + 1);
-        states = java.util.Arrays.copyOf(states, n + 1);
+        int n = c.keys.length;
+        long[] keys = Arrays.copyOf(c.keys, n + 1);
+        SyncState[] states = Arrays.copyOf(c.states, n + 1);
         keys[n] = key;
         states[n] = new SyncState();
+        channels = new Channels(keys, states);
         return states[n];
     }
 
-    synchronized LockRef lockRef(Object lock, java.util.concurrent.atomic.AtomicInteger ids) {
+    private synchronized LockRef createLockRef(Object lock, AtomicInteger ids) {
         if (lockRef == null) {
             lockRef = new LockRef(ids.incrementAndGet(), lock);
         }

@@ -1,0 +1,83 @@
+package dev.guarded.agent.internal.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Real threads calling the public hook methods, as instrumented code does. */
+class DetectorHooksTest {
+
+    private final Harness h = new Harness("");
+    private final Object counter = new Object();
+
+    private void runWorkers(boolean locked) throws InterruptedException {
+        Object lock = new Object();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                for (int k = 0; k < 200; k++) {
+                    if (locked) {
+                        synchronized (lock) {
+                            h.d.lockAcquired(lock, 0);
+                            h.d.read(counter, h.field, h.readSite);
+                            h.d.write(counter, h.field, h.writeSite);
+                            h.d.lockReleasing(lock, 0);
+                        }
+                    } else {
+                        h.d.read(counter, h.field, h.readSite);
+                        h.d.write(counter, h.field, h.writeSite);
+                    }
+                }
+            }, "worker-" + i);
+            h.d.threadStarting(t);
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join();
+            h.d.threadTerminated(t);
+        }
+        h.d.read(counter, h.field, h.site(99));
+    }
+
+    @Test
+    void lockedCounterIsClean() throws InterruptedException {
+        runWorkers(true);
+        assertEquals(0, h.races().size(), h.output());
+    }
+
+    @Test
+    void unlockedCounterIsReportedOncePerSitePair() throws InterruptedException {
+        runWorkers(false);
+        assertTrue(h.races().size() >= 1 && h.races().size() <= 2, h.races().toString());
+        assertTrue(h.races().stream().allMatch(r -> r.field().equals("com.acme.Counter.value")));
+        assertTrue(h.output().contains("Thread \"worker-"), h.output());
+    }
+
+    @Test
+    void hooksNeverThrowAndWarnOnce() {
+        h.d.arrayRead(null, 0, 0);
+        h.d.arrayWrite(null, 1, 0);
+        h.d.read(counter, h.field, h.readSite);
+        String out = h.output();
+        assertTrue(out.startsWith("guarded: internal error in the race detector"), out);
+        assertEquals(out.indexOf("internal error"), out.lastIndexOf("internal error"), "one warning only");
+    }
+
+    @Test
+    void hooksFiredWhileTheDetectorRunsAreIgnored() throws InterruptedException {
+        ThreadState self = h.d.stateOf(Thread.currentThread());
+        self.busy = true;
+        h.d.write(counter, h.field, h.writeSite);
+        self.busy = false;
+        Thread other = new Thread(() -> h.d.write(counter, h.field, h.writeSite), "other");
+        other.start();
+        other.join();
+        assertEquals(0, h.races().size(), "the busy thread's write was not recorded");
+        h.d.write(counter, h.field, h.writeSite);
+        assertEquals(1, h.races().size(), "once not busy, the same write races with other's");
+    }
+}

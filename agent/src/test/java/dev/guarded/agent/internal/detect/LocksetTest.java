@@ -1,0 +1,137 @@
+package dev.guarded.agent.internal.detect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guarded.agent.report.Race;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LocksetTest {
+
+    private static ThreadState thread(int tid) {
+        return new ThreadState(tid, VectorClock.forThread(tid, 1), new ThreadInfo("t" + tid, List.of()));
+    }
+
+    private final LockRef l1 = new LockRef(1, new Object());
+    private final LockRef l2 = new LockRef(2, new Object());
+
+    @Test
+    void eraserStateMachine() {
+        VarState v = new VarState();
+        ThreadState a = thread(0);
+        ThreadState b = thread(1);
+        assertEquals(VarState.VIRGIN, v.eraser);
+        v.lockset(a, true, LockRef.NONE);
+        assertEquals(VarState.EXCLUSIVE, v.eraser);
+        v.lockset(a, true, LockRef.NONE);
+        assertEquals(VarState.EXCLUSIVE, v.eraser, "initialisation by one thread stays exclusive");
+        v.lockset(b, false, new LockRef[] {l1, l2});
+        assertEquals(VarState.SHARED, v.eraser);
+        assertArrayEquals(new LockRef[] {l1, l2}, v.candidates());
+        v.lockset(a, false, new LockRef[] {l1});
+        assertEquals(VarState.SHARED, v.eraser);
+        assertFalse(v.locksetViolated(), "read-only sharing is quiet");
+        v.lockset(b, true, new LockRef[] {l1});
+        assertEquals(VarState.SHARED_MODIFIED, v.eraser);
+        assertFalse(v.locksetViolated(), "l1 guards every access");
+        v.lockset(a, true, new LockRef[] {l2});
+        assertTrue(v.locksetViolated());
+        assertTrue(v.manyWriters());
+    }
+
+    @Test
+    void intersectionKeepsTheArrayWhenNothingIsRemoved() {
+        LockRef[] both = {l1, l2};
+        assertSame(both, LockRef.intersect(both, new LockRef[] {l1, l2}));
+        assertArrayEquals(new LockRef[] {l2}, LockRef.intersect(both, new LockRef[] {l2}));
+        assertEquals(0, LockRef.intersect(both, LockRef.NONE).length);
+    }
+
+    @Test
+    void heldLocksCountReentrancy() {
+        HeldLocks held = new HeldLocks();
+        held.add(l2);
+        held.add(l1);
+        held.add(l2);
+        assertArrayEquals(new LockRef[] {l1, l2}, held.snapshot(), "sorted by id");
+        held.remove(l2);
+        assertArrayEquals(new LockRef[] {l1, l2}, held.snapshot(), "still held once");
+        held.remove(l2);
+        assertArrayEquals(new LockRef[] {l1}, held.snapshot());
+        held.remove(l2);
+        assertArrayEquals(new LockRef[] {l1}, held.snapshot(), "a release never seen acquired is ignored");
+    }
+
+    @Test
+    void modesDecideWhatIsReported() {
+        for (String mode : new String[] {"hb", "lockset", "hybrid"}) {
+            Harness h = new Harness("mode=" + mode);
+            ThreadState a = h.thread("a");
+            ThreadState b = h.thread("b");
+            ThreadState c = h.thread("c");
+            Object o = new Object();
+            h.write(a, o, h.site(1));
+            h.d.release(a, "handoff", 0);
+            h.d.acquire(b, "handoff", 0);
+            h.write(b, o, h.site(2));
+            h.d.release(b, "handoff", 0);
+            h.d.acquire(c, "handoff", 0);
+            h.write(c, o, h.site(3));
+            List<Race> races = h.races();
+            switch (mode) {
+                case "hb" -> assertEquals(0, races.size(), "ordered by the handoff");
+                case "lockset" -> {
+                    assertEquals(1, races.size(), "b's write after a's makes it shared-modified, no lock");
+                    assertEquals("unguarded", races.get(0).kind());
+                    assertEquals("a", races.get(0).accesses().get(1).thread());
+                }
+                default -> {
+                    assertEquals(1, races.size(), "two writers after the exclusive phase, no common lock");
+                    assertEquals("unguarded", races.get(0).kind());
+                    assertEquals("c", races.get(0).accesses().get(0).thread());
+                    assertEquals("b", races.get(0).accesses().get(1).thread());
+                    assertTrue(h.output().contains("WARNING: Guarded: unguarded access to field com.acme.Counter.value"),
+                            h.output());
+                }
+            }
+        }
+    }
+
+    @Test
+    void hybridIsQuietForHandoffToOneWriterAndForLockedFields() {
+        Harness h = new Harness("mode=hybrid");
+        ThreadState a = h.thread("a");
+        ThreadState b = h.thread("b");
+        Object o = new Object();
+        h.write(a, o);
+        h.d.release(a, "q", 0);
+        h.d.acquire(b, "q", 0);
+        h.write(b, o);
+        h.read(b, o);
+        assertEquals(0, h.races().size(), "construct, hand over, one writer: no report");
+        Object lock = new Object();
+        Object p = new Object();
+        for (ThreadState t : new ThreadState[] {a, b, a, b}) {
+            h.d.lockAcquired(t, lock);
+            h.write(t, p);
+            h.d.lockReleasing(t, lock);
+        }
+        assertEquals(0, h.races().size());
+    }
+
+    @Test
+    void hybridReportsDataRaceNotUnguardedWhenUnordered() {
+        Harness h = new Harness("mode=hybrid");
+        ThreadState a = h.thread("a");
+        ThreadState b = h.thread("b");
+        Object o = new Object();
+        h.write(a, o);
+        h.write(b, o);
+        h.write(a, o, h.site(50));
+        assertTrue(h.races().stream().allMatch(r -> r.kind().equals("data-race")), h.races().toString());
+    }
+}

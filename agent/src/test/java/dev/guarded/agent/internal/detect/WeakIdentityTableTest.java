@@ -1,0 +1,60 @@
+package dev.guarded.agent.internal.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class WeakIdentityTableTest {
+
+    @Test
+    void identityNotEquality() {
+        WeakIdentityTable<String> t = new WeakIdentityTable<>(null);
+        String k1 = new String("k");
+        String k2 = new String("k");
+        assertEquals("one", t.getOrCreate(k1, k -> "one"));
+        assertNull(t.get(k2));
+        assertEquals("two", t.putIfAbsent(k2, "two"));
+        assertEquals("one", t.putIfAbsent(k1, "three"));
+        assertSame("one", t.get(k1));
+    }
+
+    @Test
+    void growsAndFindsEverything() {
+        WeakIdentityTable<Integer> t = new WeakIdentityTable<>(null);
+        List<Object> keys = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            Object k = new Object();
+            keys.add(k);
+            t.putIfAbsent(k, i);
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            assertEquals(i, t.get(keys.get(i)));
+        }
+        assertEquals(5000, t.size());
+    }
+
+    @Test
+    void collectedKeysAreExpungedAndReported() throws InterruptedException {
+        AtomicInteger removed = new AtomicInteger();
+        WeakIdentityTable<Integer> t = new WeakIdentityTable<>(v -> removed.incrementAndGet());
+        Object kept = new Object();
+        t.putIfAbsent(kept, -1);
+        for (int i = 0; i < 2000; i++) {
+            t.putIfAbsent(new Object(), i);
+        }
+        for (int attempt = 0; attempt < 50 && t.size() > 1; attempt++) {
+            System.gc();
+            Thread.sleep(10);
+            t.expunge();
+        }
+        assertTrue(t.size() < 2001, "nothing was reclaimed: " + t.size());
+        assertEquals(2001 - t.size(), removed.get());
+        assertEquals(-1, t.get(kept));
+    }
+}
