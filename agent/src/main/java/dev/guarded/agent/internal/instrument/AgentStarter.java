@@ -34,7 +34,8 @@ public final class AgentStarter {
      * @param attached true for dynamic attach and {@code Launcher-Agent-Class}: loaded classes are retransformed
      * @param jar      the agent jar (for reading advice class files)
      */
-    public static synchronized void start(String args, Instrumentation inst, boolean attached, File jar) {
+    public static synchronized void start(String args, Instrumentation inst, boolean attached, File jar)
+            throws java.io.IOException {
         if (started) {
             System.err.println("guarded: the agent is already running; ignoring a second start");
             return;
@@ -56,6 +57,8 @@ public final class AgentStarter {
         Bridges.jdkSite = Metadata.global().site("java.util.concurrent", "(JDK synchronization)", null, -1);
         Module hooks = Hooks.class.getModule();
         inst.redefineModule(Object.class.getModule(), Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of());
+        // Our relocated ByteBuddy needs no class injection; this keeps it away from sun.misc.Unsafe.
+        System.setProperty("dev.guarded.agent.shaded.bytebuddy.safe", "true");
         JdkModel.install(inst, jar);
         AppTransformer transformer = new AppTransformer(inst, options::instruments);
         inst.addTransformer(transformer, true);

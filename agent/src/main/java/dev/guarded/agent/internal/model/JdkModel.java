@@ -1,16 +1,117 @@
 package dev.guarded.agent.internal.model;
 
-import java.io.File;
-import java.lang.instrument.Instrumentation;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
-/** Installs the model of the JDK's synchronization (advice on java.base classes). */
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.guarded.agent.hook.Hooks;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs the model of the JDK's synchronization: inlined advice on {@code java.base} classes (the callee
+ * side, so the JDK's own internal uses are covered too), applied by retransformation to classes already
+ * loaded. Advice only calls {@link Hooks}; {@code java.base} is given a read edge to the hooks' module first.
+ */
 public final class JdkModel {
 
     private JdkModel() {
     }
 
-    /** Installs the advice and retransforms the JDK classes it applies to. */
-    public static void install(Instrumentation inst, File agentJar) {
-        // The first slice models nothing yet; see the classes of this package once they exist.
+    /** @return every rule of the model, in application order */
+    static List<Rule> rules() {
+        List<Rule> all = new ArrayList<>();
+        all.addAll(LockRules.rules());
+        all.addAll(SynchronizerRules.rules());
+        all.addAll(ExecutorRules.rules());
+        all.addAll(CollectionRules.rules());
+        all.addAll(AtomicRules.rules());
+        return all;
+    }
+
+    /**
+     * Installs the advice and retransforms the JDK classes it applies to.
+     *
+     * @param agentJar the agent jar, from which the advice class files are read
+     */
+    public static void install(Instrumentation inst, File agentJar) throws IOException {
+        ClassFileLocator advice = ClassFileLocator.ForJarFile.of(agentJar);
+        FailureListener listener = new FailureListener();
+        AgentBuilder builder = new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(listener)
+                .ignore(not(nameStartsWith("java.lang.").or(nameStartsWith("java.util.concurrent."))))
+                .assureReadEdgeTo(inst, Hooks.class);
+        for (Rule rule : rules()) {
+            Advice visitor = Advice.to(rule.advice(), advice);
+            builder = builder.type(rule.types()).transform((b, type, loader, module, domain) ->
+                    b.visit(visitor.on(rule.methods())));
+        }
+        builder.installOn(inst);
+        retransformMissed(inst, listener.transformed);
+    }
+
+    /**
+     * ByteBuddy does not transform classes loaded while one of its own transformations runs (its circularity
+     * lock); a JDK class first loaded in that window is retransformed here.
+     */
+    private static void retransformMissed(Instrumentation inst, Set<String> transformed) {
+        List<Rule> rules = rules();
+        List<Class<?>> missed = new ArrayList<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            String name = type.getName();
+            if ((name.startsWith("java.lang.") || name.startsWith("java.util.concurrent.")) && !type.isArray()
+                    && !transformed.contains(name) && inst.isModifiableClass(type) && matchesAny(rules, type)) {
+                missed.add(type);
+            }
+        }
+        if (!missed.isEmpty()) {
+            try {
+                inst.retransformClasses(missed.toArray(new Class<?>[0]));
+            } catch (Exception | LinkageError e) {
+                System.err.println("guarded: could not model " + missed + " (" + e + ")");
+            }
+        }
+    }
+
+    private static boolean matchesAny(List<Rule> rules, Class<?> type) {
+        TypeDescription description = TypeDescription.ForLoadedType.of(type);
+        for (Rule rule : rules) {
+            if (rule.types().matches(description)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One line per JDK class that could not be modelled: its synchronization would be invisible. */
+    private static final class FailureListener extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+            System.err.println("guarded: could not model " + typeName + " (" + error + "); its synchronization is "
+                    + "not seen and races through it may be reported");
+        }
+
+        final Set<String> transformed = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+                DynamicType dynamicType) {
+            transformed.add(type.getName());
+        }
     }
 }

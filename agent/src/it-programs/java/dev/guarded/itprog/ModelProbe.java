@@ -1,0 +1,129 @@
+package dev.guarded.itprog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
+
+import dev.guarded.agent.hook.HookListener;
+import dev.guarded.agent.hook.Hooks;
+
+/**
+ * Checks the agent's JDK model independently of the detector: replaces the installed listener with a
+ * recorder and, for each construct, prints {@code ok <construct>} when the expected release/acquire events
+ * on the expected key were seen, else {@code missing <construct>: <events>}.
+ */
+public final class ModelProbe {
+
+    volatile int updated;
+
+    public static void main(String[] args) throws Exception {
+        Recorder rec = new Recorder();
+        Hooks.install(rec);
+        ReentrantLock lock = new ReentrantLock();
+        check(rec, "ReentrantLock", () -> { lock.lock(); lock.unlock(); }, "lockAcquired", lock, "lockReleasing", lock);
+        Semaphore sem = new Semaphore(0);
+        check(rec, "Semaphore", () -> { sem.release(); sem.acquireUninterruptibly(); }, "release", sem, "acquire", sem);
+        CountDownLatch latch = new CountDownLatch(1);
+        check(rec, "CountDownLatch", () -> { latch.countDown(); await(latch); }, "release", latch, "acquire", latch);
+        AtomicInteger atomic = new AtomicInteger();
+        check(rec, "AtomicInteger", () -> { atomic.set(1); atomic.get(); atomic.incrementAndGet(); },
+                "release", atomic, "acquire", atomic);
+        ModelProbe target = new ModelProbe();
+        AtomicIntegerFieldUpdater<ModelProbe> up = AtomicIntegerFieldUpdater.newUpdater(ModelProbe.class, "updated");
+        check(rec, "FieldUpdater", () -> up.incrementAndGet(target), "release", target, "acquire", target);
+        ConcurrentHashMap<String, String> map = new ConcurrentHashMap<>();
+        check(rec, "ConcurrentHashMap", () -> { map.put("k", "v"); map.get("k"); }, "release", map, "acquire", map);
+        LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        check(rec, "LinkedBlockingQueue", () -> { queue.offer("x"); queue.poll(); }, "release", queue, "acquire", queue);
+        ArrayBlockingQueue<String> abq = new ArrayBlockingQueue<>(1);
+        check(rec, "ArrayBlockingQueue", () -> { abq.offer("x"); abq.poll(); }, "release", abq, "acquire", abq);
+        CompletableFuture<String> cf = new CompletableFuture<>();
+        check(rec, "CompletableFuture", () -> { cf.complete("v"); cf.join(); }, "release", cf, "acquire", cf);
+        CompletableFuture<String> src = new CompletableFuture<>();
+        CompletableFuture<String> dep = src.thenApply(s -> s + "!");
+        check(rec, "CompletableFuture dependent", () -> { src.complete("a"); dep.join(); }, "acquire", src,
+                "acquire", dep);
+        Thread t = new Thread(() -> { });
+        check(rec, "Thread start/join", () -> { t.start(); join(t); }, "threadStarting", t, "threadTerminated", t);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<?>[] f = new Future<?>[1];
+        check(rec, "ExecutorService submit/get", () -> { f[0] = pool.submit(() -> 1); get(f[0]); },
+                "release", pool, "acquire", f);
+        pool.shutdown();
+        RecursiveTask<Integer> task = new RecursiveTask<>() {
+            @Override protected Integer compute() { return 7; }
+        };
+        check(rec, "ForkJoin invoke", () -> ForkJoinPool.commonPool().invoke(task), "release", task, "acquire", task);
+        ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+        check(rec, "ReadWriteLock", () -> { rw.writeLock().lock(); rw.writeLock().unlock(); rw.readLock().lock();
+            rw.readLock().unlock(); }, "lockAcquired", rw.writeLock(), "lockReleasing", rw.writeLock());
+        StampedLock sl = new StampedLock();
+        check(rec, "StampedLock", () -> { long s = sl.writeLock(); sl.unlockWrite(s); s = sl.readLock();
+            sl.unlockRead(s); }, "release", sl, "acquire", sl);
+        Condition cond = lock.newCondition();
+        check(rec, "Condition", () -> { lock.lock(); awaitNanos(cond); lock.unlock(); }, "lockAcquired", lock,
+                "acquire", null);
+        Hooks.install(HookListener.NONE);
+    }
+
+    private static void check(Recorder rec, String name, Runnable action, Object... expected) {
+        rec.clear();
+        action.run();
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < expected.length; i += 2) {
+            Object key = expected[i + 1] instanceof Future<?>[] arr ? arr[0] : expected[i + 1];
+            if (!rec.saw((String) expected[i], key)) {
+                missing.add(expected[i] + "(" + (key == null ? "any" : key.getClass().getSimpleName()) + ")");
+            }
+        }
+        System.out.println(missing.isEmpty() ? "ok " + name : "missing " + name + ": " + missing);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitNanos(Condition c) {
+        try {
+            c.awaitNanos(1_000L);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void get(Future<?> f) {
+        try {
+            f.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.guarded.agent.internal.model;
+
+import static dev.guarded.agent.internal.model.Matchers.methods;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+
+import java.util.List;
+
+/**
+ * Concurrent collections as hand-off, one clock per collection object (coarse but never a false alarm):
+ * inserting methods release on entry, before the element becomes visible; reading methods acquire on exit;
+ * removing and other read-modify-write methods do both. Matched on the JDK's concrete classes by name, so
+ * user subclasses inherit the model without being rewritten.
+ */
+final class CollectionRules {
+
+    private static final String JUC = "java.util.concurrent.";
+
+    static final String[] INSERTS = {"add", "addAll", "offer", "put", "putAll", "putVal", "addFirst", "addLast",
+        "offerFirst", "offerLast", "push", "putFirst", "putLast", "transfer", "tryTransfer", "set", "addIfAbsent",
+        "addAllAbsent", "setAll"};
+
+    static final String[] UPDATES = {"putIfAbsent", "compute", "computeIfAbsent", "computeIfPresent", "merge",
+        "replace", "replaceAll", "replaceNode", "remove", "removeIf", "removeAll", "retainAll", "clear", "poll",
+        "pollFirst", "pollLast", "take", "takeFirst", "takeLast", "pop", "removeFirst", "removeLast",
+        "removeFirstOccurrence", "removeLastOccurrence", "drainTo", "pollFirstEntry", "pollLastEntry", "sort"};
+
+    static final String[] READS = {"get", "getOrDefault", "containsKey", "containsValue", "contains", "containsAll",
+        "peek", "peekFirst", "peekLast", "element", "getFirst", "getLast", "isEmpty", "size", "mappingCount",
+        "toArray", "firstKey", "lastKey", "firstEntry", "lastEntry", "first", "last", "ceiling", "ceilingKey",
+        "ceilingEntry", "floor", "floorKey", "floorEntry", "higher", "higherKey", "higherEntry", "lower", "lowerKey",
+        "lowerEntry", "indexOf", "lastIndexOf", "iterator", "descendingIterator", "spliterator", "keySet", "values",
+        "entrySet", "keys", "elements", "forEach", "forEachKey", "forEachValue", "forEachEntry", "search",
+        "searchKeys", "searchValues", "searchEntries", "reduce", "reduceKeys", "reduceValues", "reduceEntries",
+        "equals", "hashCode", "toString", "stream", "remainingCapacity", "subList", "headMap", "tailMap", "subMap",
+        "headSet", "tailSet", "subSet", "descendingMap", "descendingSet", "navigableKeySet", "descendingKeySet"};
+
+    private CollectionRules() {
+    }
+
+    static List<Rule> rules() {
+        var collections = namedOneOf(JUC + "ArrayBlockingQueue", JUC + "LinkedBlockingQueue",
+                JUC + "LinkedBlockingDeque", JUC + "PriorityBlockingQueue", JUC + "DelayQueue",
+                JUC + "SynchronousQueue", JUC + "LinkedTransferQueue", JUC + "ConcurrentLinkedQueue",
+                JUC + "ConcurrentLinkedDeque", JUC + "ConcurrentHashMap", JUC + "ConcurrentHashMap$KeySetView",
+                JUC + "ConcurrentSkipListMap", JUC + "ConcurrentSkipListSet", JUC + "CopyOnWriteArrayList",
+                JUC + "CopyOnWriteArraySet", JUC + "ScheduledThreadPoolExecutor$DelayedWorkQueue");
+        return List.of(
+                new Rule(collections, methods(INSERTS), ThisAdvice.ReleaseOnEnter.class),
+                new Rule(collections, methods(UPDATES), ThisAdvice.ReleaseThenAcquire.class),
+                new Rule(collections, methods(READS), ThisAdvice.AcquireOnExit.class),
+                // Callbacks run inside these and must already see what was published before the call.
+                new Rule(collections, methods("forEach", "forEachKey", "forEachValue", "forEachEntry", "search",
+                        "searchKeys", "searchValues", "searchEntries", "reduce", "reduceKeys", "reduceValues",
+                        "reduceEntries", "compute", "computeIfAbsent", "computeIfPresent", "merge", "replaceAll",
+                        "removeIf"), ThisAdvice.AcquireOnEnter.class));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.guarded.agent.internal.model;
+
+import static dev.guarded.agent.internal.model.Matchers.methods;
+import static dev.guarded.agent.internal.model.Matchers.returning;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.util.List;
+
+/** Threads, locks and conditions. */
+final class LockRules {
+
+    private static final String LOCKS = "java.util.concurrent.locks.";
+
+    private LockRules() {
+    }
+
+    static List<Rule> rules() {
+        var thread = namedOneOf("java.lang.Thread", "java.lang.VirtualThread");
+        var reentrant = namedOneOf(LOCKS + "ReentrantLock", LOCKS + "ReentrantReadWriteLock$WriteLock");
+        var read = named(LOCKS + "ReentrantReadWriteLock$ReadLock");
+        var stamped = named(LOCKS + "StampedLock");
+        return List.of(
+                new Rule(thread, methods("start"), ThreadAdvice.Start.class),
+                new Rule(named("java.lang.Thread"), methods("join"), ThreadAdvice.Join.class),
+                new Rule(named("java.lang.Thread"), returning(boolean.class, "isAlive"), ThreadAdvice.IsAlive.class),
+                new Rule(reentrant, methods("lock", "lockInterruptibly"), LockAdvice.Acquired.class),
+                new Rule(reentrant, returning(boolean.class, "tryLock"), LockAdvice.TryAcquired.class),
+                new Rule(reentrant, methods("unlock"), LockAdvice.Releasing.class),
+                new Rule(read, methods("lock", "lockInterruptibly"), LockAdvice.ReadAcquired.class),
+                new Rule(read, returning(boolean.class, "tryLock"), LockAdvice.ReadTryAcquired.class),
+                new Rule(read, methods("unlock"), LockAdvice.ReadReleasing.class),
+                new Rule(named(LOCKS + "AbstractQueuedSynchronizer$ConditionObject"),
+                        methods("await", "awaitNanos", "awaitUntil", "awaitUninterruptibly"), LockAdvice.Await.class),
+                new Rule(stamped, returning(long.class, "writeLock", "tryWriteLock", "writeLockInterruptibly",
+                        "tryConvertToWriteLock"), StampedLockAdvice.WriteAcquired.class),
+                new Rule(stamped, returning(long.class, "readLock", "tryReadLock", "readLockInterruptibly",
+                        "tryOptimisticRead", "tryConvertToReadLock"), StampedLockAdvice.ReadAcquired.class),
+                new Rule(stamped, methods("unlockWrite", "tryUnlockWrite", "unstampedUnlockWrite"),
+                        StampedLockAdvice.WriteReleasing.class),
+                new Rule(stamped, methods("unlockRead", "tryUnlockRead", "unstampedUnlockRead"),
+                        StampedLockAdvice.ReadReleasing.class),
+                new Rule(stamped, methods("unlock", "tryConvertToReadLock", "tryConvertToOptimisticRead")
+                        .and(takesArguments(long.class)), StampedLockAdvice.ReleasingByStamp.class));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.guarded.agent.internal.model;
+
+import dev.guarded.agent.hook.Hooks;
+import net.bytebuddy.asm.Advice;
+
+/** Thread start and termination: {@code start} releases to the new thread; a seen termination acquires it. */
+final class ThreadAdvice {
+
+    private ThreadAdvice() {
+    }
+
+    /** {@code Thread.start()} and the JDK-internal {@code start(ThreadContainer)} (platform and virtual). */
+    static final class Start {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Thread self) {
+            Hooks.threadStarting(self);
+        }
+    }
+
+    /** Every {@code join} overload: when it returns with the thread dead, the thread's actions are visible. */
+    static final class Join {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Thread self) {
+            if (!self.isAlive()) {
+                Hooks.threadTerminated(self);
+            }
+        }
+    }
+
+    /** {@code isAlive()} returning false observes termination. */
+    static final class IsAlive {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Thread self, @Advice.Return boolean alive) {
+            if (!alive) {
+                Hooks.threadTerminated(self);
+            }
+        }
+    }
+}

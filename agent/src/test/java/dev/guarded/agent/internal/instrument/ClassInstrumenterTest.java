@@ -1,0 +1,141 @@
+package dev.guarded.agent.internal.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.guarded.agent.hook.HookListener;
+import dev.guarded.agent.hook.Hooks;
+import dev.guarded.agent.internal.meta.Metadata;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rewrites {@link Sample} in-process, loads it in its own loader (so the JVM verifies it) and checks which
+ * hook calls each bytecode shape produces, in order. The forked-JVM ITs cover the packaged agent.
+ */
+class ClassInstrumenterTest {
+
+    private final List<String> events = new ArrayList<>();
+    private Object sample;
+
+    @BeforeEach
+    void load() throws Exception {
+        byte[] original;
+        try (InputStream in = Sample.class.getResourceAsStream("Sample.class")) {
+            original = in.readAllBytes();
+        }
+        byte[] rewritten = ClassInstrumenter.instrument(original, Sample.class.getClassLoader(), new FieldResolver(),
+                name -> name.endsWith("Sample"));
+        Class<?> type = new SingleClassLoader(Sample.class.getName(), rewritten).loadClass(Sample.class.getName());
+        sample = type.getConstructor().newInstance();
+        Hooks.install(new Recorder());
+    }
+
+    @AfterEach
+    void uninstall() {
+        Hooks.install(HookListener.NONE);
+    }
+
+    @Test
+    void plainFieldReadThenWriteAndNoEventForFinalField() throws Exception {
+        call("increment");
+        assertEquals(List.of("read value", "write value"), events);
+    }
+
+    @Test
+    void staticWideFieldIsReportedWithNullOwner() throws Exception {
+        assertEquals(5L, call("addTotal", 5L));
+        assertEquals(List.of("read static total", "write static total", "read static total"), events);
+    }
+
+    @Test
+    void volatileFieldIsSynchronizationNotAnAccess() throws Exception {
+        assertEquals(1L, call("touchStamp"));
+        assertEquals(List.of("volatileRead stamp", "volatileWrite stamp", "volatileRead stamp"), events);
+    }
+
+    @Test
+    void arrayElementsReportTheirIndex() throws Exception {
+        assertEquals(1.5, call("arrays"));
+        assertEquals(List.of("read data", "arrayWrite 2", "read data", "arrayRead 2"), events);
+    }
+
+    @Test
+    void synchronizedMethodReleasesOnReturnAndOnThrow() throws Exception {
+        call("lockedThrow", false);
+        InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
+                () -> call("lockedThrow", true));
+        assertEquals(IllegalStateException.class, thrown.getCause().getClass());
+        assertEquals(List.of("lock", "read value", "unlock", "lock", "unlock"), events);
+    }
+
+    private Object call(String name, Object... args) throws Exception {
+        for (Method m : sample.getClass().getMethods()) {
+            if (m.getName().equals(name)) {
+                return m.invoke(sample, args);
+            }
+        }
+        throw new NoSuchMethodException(name);
+    }
+
+    private static String field(int id) {
+        return Metadata.global().fieldById(id).name();
+    }
+
+    private final class Recorder implements HookListener {
+        @Override public void read(Object owner, int fieldId, int siteId) {
+            events.add("read " + (owner == null ? "static " : "") + field(fieldId));
+        }
+        @Override public void write(Object owner, int fieldId, int siteId) {
+            events.add("write " + (owner == null ? "static " : "") + field(fieldId));
+        }
+        @Override public void arrayRead(Object array, int index, int siteId) { events.add("arrayRead " + index); }
+        @Override public void arrayWrite(Object array, int index, int siteId) { events.add("arrayWrite " + index); }
+        @Override public void volatileRead(Object owner, int fieldId) { events.add("volatileRead " + field(fieldId)); }
+        @Override public void volatileWrite(Object owner, int fieldId) { events.add("volatileWrite " + field(fieldId)); }
+        @Override public void lockAcquired(Object lock, int siteId) { events.add(lock == sample ? "lock" : "lock?"); }
+        @Override public void lockReleasing(Object lock, int siteId) { events.add(lock == sample ? "unlock" : "unlock?"); }
+        @Override public void acquire(Object key, int channel) { events.add("acquire"); }
+        @Override public void release(Object key, int channel) { events.add("release"); }
+        @Override public void threadStarting(Thread thread) { }
+        @Override public void threadTerminated(Thread thread) { }
+        @Override public void classInitialized(Class<?> type) { }
+        @Override public void classUsed(Class<?> type) { }
+    }
+
+    /** Defines one class from given bytes and delegates everything else. */
+    private static final class SingleClassLoader extends ClassLoader {
+        private final String name;
+        private final byte[] bytes;
+
+        SingleClassLoader(String name, byte[] bytes) {
+            super(ClassInstrumenterTest.class.getClassLoader());
+            this.name = name;
+            this.bytes = bytes;
+        }
+
+        @Override
+        protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
+            if (!className.equals(name)) {
+                return super.loadClass(className, resolve);
+            }
+            synchronized (getClassLoadingLock(className)) {
+                Class<?> known = findLoadedClass(className);
+                return known != null ? known : defineClass(className, bytes, 0, bytes.length);
+            }
+        }
+
+        @Override
+        public InputStream getResourceAsStream(String resource) {
+            return getParent().getResourceAsStream(resource);
+        }
+    }
+
+}

@@ -1,0 +1,39 @@
+package dev.guarded.agent.internal.instrument;
+
+/** Instrumented by {@link ClassInstrumenterTest}; each method is one bytecode shape. */
+public class Sample {
+
+    static long total;
+    volatile long stamp;
+    final int fixed = 3;
+    int value;
+    double[] data = new double[4];
+
+    public int increment() {
+        int tmp = value;
+        value = tmp + 1;
+        return fixed;
+    }
+
+    public long addTotal(long n) {
+        total += n;
+        return total;
+    }
+
+    public long touchStamp() {
+        stamp = stamp + 1;
+        return stamp;
+    }
+
+    public double arrays() {
+        data[2] = 1.5;
+        return data[2];
+    }
+
+    public synchronized int lockedThrow(boolean fail) {
+        if (fail) {
+            throw new IllegalStateException("fail");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.guarded.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDK model, checked independently of the detector: {@code ModelProbe} installs a recording listener and
+ * prints one {@code ok}/{@code missing} line per construct (the expected release/acquire on the right key).
+ */
+class JdkModelIT {
+
+    private static final int CONSTRUCTS = 16;
+
+    @Test
+    void everyModelledConstructEmitsItsEventsOnThisJdk() throws Exception {
+        assertAllOk(ForkedJvm.program("dev.guarded.itprog.ModelProbe").withoutReport()
+                .agentOptions("quiet,exclude=dev.guarded.itprog.**").run());
+    }
+
+    @Test
+    void everyModelledConstructEmitsItsEventsOnJdk17() throws Exception {
+        String jdk17 = System.getProperty("guarded.jdk17.home", "");
+        Assumptions.assumeFalse(jdk17.isBlank() || jdk17.startsWith("${"),
+                "no JDK 17 given (GUARDED_JDK17_HOME / -Dguarded.jdk17.home): JDK 17 run skipped");
+        assertAllOk(ForkedJvm.program("dev.guarded.itprog.ModelProbe").withoutReport().javaHome(jdk17)
+                .agentOptions("quiet,exclude=dev.guarded.itprog.**").run());
+    }
+
+    private static void assertAllOk(Result run) {
+        assertEquals(0, run.exitCode(), run::describe);
+        List<String> lines = run.stdout().lines().toList();
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("missing")), run::describe);
+        assertEquals(CONSTRUCTS, lines.stream().filter(l -> l.startsWith("ok ")).count(), run::describe);
+        assertFalse(run.stderr().contains("could not model"), run::describe);
+    }
+}
