@@ -85,7 +85,6 @@ public class BarrierBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
     public void cycles() throws Exception {
-        @SuppressWarnings("unchecked")
         Future<?>[] others = new Future<?>[parties - 1];
         for (int i = 0; i < others.length; i++) {
             others[i] = helpers.submit(() -> {
