@@ -10,7 +10,8 @@ import java.util.function.Function;
  * A concurrent map from object identity to detector state that never keeps its keys alive. Lookups are
  * lock-free and allocation-free; a miss (also a spurious one while a segment resizes) falls back to the
  * segment's monitor, which only this table's own code ever holds. Entries whose keys were collected are
- * removed by {@link #expunge()}, which hands their values to the removal callback.
+ * removed by {@link #expunge()}, which hands their values to the removal callback; every insertion expunges
+ * first, so a table that only grows (sync keys of short-lived threads, say) stays bounded by its live keys.
  *
  * <p>Memory ordering: a value inserted by {@link #getOrCreate} or {@link #putIfAbsent} is fully constructed
  * before any thread's {@link #get} can return it (the segment table is republished through a volatile
@@ -78,6 +79,8 @@ final class WeakIdentityTable<V> {
     }
 
     private V insert(Object key, V value, Function<Object, V> factory) {
+        // Before taking a segment monitor: expunging takes other segments' monitors, one at a time.
+        expunge();
         int h = System.identityHashCode(key);
         Segment<V> s = segment(h);
         synchronized (s) {

@@ -57,4 +57,23 @@ class WeakIdentityTableTest {
         assertEquals(2001 - t.size(), removed.get());
         assertEquals(-1, t.get(kept));
     }
+
+    @Test
+    void insertionsExpungeWithoutBeingAsked() throws InterruptedException {
+        AtomicInteger removed = new AtomicInteger();
+        WeakIdentityTable<Integer> t = new WeakIdentityTable<>(v -> removed.incrementAndGet());
+        for (int i = 0; i < 2000; i++) {
+            t.putIfAbsent(new Object(), i);
+        }
+        List<Object> live = new ArrayList<>();
+        for (int attempt = 0; attempt < 50 && removed.get() == 0; attempt++) {
+            System.gc();
+            Thread.sleep(10);
+            Object k = new Object();
+            live.add(k);
+            t.putIfAbsent(k, -attempt);
+        }
+        assertTrue(removed.get() > 0, "no insertion reclaimed a collected key; size " + t.size());
+        assertEquals(2000 + live.size() - removed.get(), t.size());
+    }
 }
