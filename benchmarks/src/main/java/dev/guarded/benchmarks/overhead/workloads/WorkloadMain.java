@@ -20,7 +20,8 @@ public final class WorkloadMain {
             "vthreads", new Entry(new VirtualThreadLock(), "virtualThreads", "opsPerThread"),
             "pipeline", new Entry(new ProducerConsumer(), "messagesPerProducer", "futures"),
             "caffeine", new Entry(new CaffeineLoad(), "threads", "opsPerThread"),
-            "million-vthreads", new Entry(new ParkedVirtualThreads(), "virtualThreads"));
+            "million-vthreads", new Entry(new ParkedVirtualThreads(), "virtualThreads"),
+            "short-lived", new Entry(new ShortLivedThreads(), "totalThreads", "batch"));
 
     private record Entry(Workload workload, String... argNames) {
     }
