@@ -97,6 +97,8 @@ public final class Detector implements HookListener {
     }
 
     // ---- hook entry points: guard, delegate, never throw ----
+    // Each entry point spells out the same enter/try/catch/finally on purpose: it is the per-access path,
+    // and a shared wrapper taking a lambda would allocate (capturing arguments) or turn megamorphic.
 
     @Override
     public void read(Object owner, int fieldId, int siteId) {
