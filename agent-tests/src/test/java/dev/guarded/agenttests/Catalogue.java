@@ -68,6 +68,7 @@ final class Catalogue {
         pair(all, "parallel stream", "fj.ParallelStream", "sum", 17);
         // Concurrent collections
         pair(all, "ConcurrentHashMap", "coll.ConcurrentHashMap", "$Box.value", 17);
+        pair(all, "ConcurrentHashMap key set view", "coll.KeySetView", "$Box.value", 17);
         pair(all, "ArrayBlockingQueue", "coll.ArrayBlockingQueue", "$Box.value", 17);
         pair(all, "LinkedBlockingQueue", "coll.LinkedBlockingQueue", "$Box.value", 17);
         pair(all, "SynchronousQueue", "coll.SynchronousQueue", "$Box.value", 17);

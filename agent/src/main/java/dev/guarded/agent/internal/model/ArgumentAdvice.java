@@ -33,11 +33,12 @@ final class ArgumentAdvice {
         }
     }
 
-    /** A read-modify-write through the updater. */
-    static final class ReleaseThenAcquire {
+    /** A read-modify-write through the updater; see {@link ThisAdvice.ReadModifyWrite} for the entry acquire. */
+    static final class ReadModifyWrite {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) Object key) {
             if (key != null) {
+                Hooks.acquire(key, Bridges.FIELD_ATOMICS);
                 Hooks.release(key, Bridges.FIELD_ATOMICS);
             }
         }

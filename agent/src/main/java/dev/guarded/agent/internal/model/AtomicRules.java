@@ -48,10 +48,10 @@ final class AtomicRules {
         return List.of(
                 new Rule(atomics, instance(READ), ThisAdvice.AcquireOnExit.class),
                 new Rule(atomics, instance(WRITE), ThisAdvice.ReleaseOnEnter.class),
-                new Rule(atomics, instance(RMW), ThisAdvice.ReleaseThenAcquire.class),
+                new Rule(atomics, instance(RMW), ThisAdvice.ReadModifyWrite.class),
                 new Rule(updaters, onTarget(READ), ArgumentAdvice.Acquire.class),
                 new Rule(updaters, onTarget(WRITE), ArgumentAdvice.Release.class),
-                new Rule(updaters, onTarget(RMW), ArgumentAdvice.ReleaseThenAcquire.class));
+                new Rule(updaters, onTarget(RMW), ArgumentAdvice.ReadModifyWrite.class));
     }
 
     private static ElementMatcher.Junction<MethodDescription> instance(String names) {

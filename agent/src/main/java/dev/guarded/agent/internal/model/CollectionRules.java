@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Concurrent collections as hand-off, one clock per collection object (coarse but never a false alarm),
- * except {@code ConcurrentHashMap}'s point operations, which are per element ({@link MapAdvice}):
+ * except {@code ConcurrentHashMap}'s point operations, which are per element ({@link MapAdvice}), and its
+ * views, which read the backing map's clock ({@link ViewAdvice}):
  * inserting methods release on entry, before the element becomes visible; reading methods acquire on exit;
  * removing and other read-modify-write methods do both. Matched on the JDK's concrete classes by name, so
  * user subclasses inherit the model without being rewritten.
@@ -49,9 +50,11 @@ final class CollectionRules {
         var collections = namedOneOf(JUC + "ArrayBlockingQueue", JUC + "LinkedBlockingQueue",
                 JUC + "LinkedBlockingDeque", JUC + "PriorityBlockingQueue", JUC + "DelayQueue",
                 JUC + "SynchronousQueue", JUC + "LinkedTransferQueue", JUC + "ConcurrentLinkedQueue",
-                JUC + "ConcurrentLinkedDeque", JUC + "ConcurrentHashMap$KeySetView",
+                JUC + "ConcurrentLinkedDeque",
                 JUC + "ConcurrentSkipListMap", JUC + "ConcurrentSkipListSet", JUC + "CopyOnWriteArrayList",
                 JUC + "CopyOnWriteArraySet", JUC + "ScheduledThreadPoolExecutor$DelayedWorkQueue");
+        var views = namedOneOf(JUC + "ConcurrentHashMap$CollectionView", JUC + "ConcurrentHashMap$KeySetView",
+                JUC + "ConcurrentHashMap$ValuesView", JUC + "ConcurrentHashMap$EntrySetView");
         var whole = not(namedOneOf(KEYED));
         return List.of(
                 new Rule(map, methods("get"), MapAdvice.Get.class),
@@ -60,13 +63,14 @@ final class CollectionRules {
                         MapAdvice.Compute.class),
                 new Rule(map, methods("replaceAll"), MapAdvice.Recompute.class),
                 new Rule(map, methods(INSERTS).and(whole), ThisAdvice.ReleaseOnEnter.class),
-                new Rule(map, methods(UPDATES).and(whole), ThisAdvice.ReleaseThenAcquire.class),
+                new Rule(map, methods(UPDATES).and(whole), ThisAdvice.ReadModifyWrite.class),
                 new Rule(map, methods(READS).and(whole), ThisAdvice.AcquireOnExit.class),
                 new Rule(map, methods("forEach", "forEachKey", "forEachValue", "forEachEntry", "search",
                         "searchKeys", "searchValues", "searchEntries", "reduce", "reduceKeys", "reduceValues",
                         "reduceEntries", "replaceAll", "removeIf"), ThisAdvice.AcquireOnEnter.class),
+                new Rule(views, methods(READS), ViewAdvice.AcquireMap.class),
                 new Rule(collections, methods(INSERTS), ThisAdvice.ReleaseOnEnter.class),
-                new Rule(collections, methods(UPDATES), ThisAdvice.ReleaseThenAcquire.class),
+                new Rule(collections, methods(UPDATES), ThisAdvice.ReadModifyWrite.class),
                 new Rule(collections, methods(READS), ThisAdvice.AcquireOnExit.class),
                 // Callbacks run inside these and must already see what was published before the call.
                 new Rule(collections, methods("forEach", "forEachKey", "forEachValue", "forEachEntry", "search",
