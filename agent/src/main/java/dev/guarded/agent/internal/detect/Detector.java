@@ -333,7 +333,7 @@ public final class Detector implements HookListener {
 
     /** FastTrack (and, outside {@code hb} mode, Eraser) for one access; reports outside the location's monitor. */
     void access(ThreadState t, VarState v, boolean isWrite, int site, int fieldId, Class<?> arrayType) {
-        long e = t.epoch;
+        long e = t.accessEpoch;
         if (isWrite) {
             if (v.w == e) {
                 return;
@@ -346,6 +346,7 @@ public final class Detector implements HookListener {
                 return;
             }
         }
+        t.beforeAccess();
         LockRef[] held = t.held.snapshot();
         Conflict hb;
         Conflict unguarded = null;

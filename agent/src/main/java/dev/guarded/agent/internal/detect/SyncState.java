@@ -41,7 +41,7 @@ final class SyncState {
                 dom = Epoch.NONE;
             }
         }
-        t.tick();
+        t.released();
     }
 
     /** @return a copy of the clock for tests and diagnostics, or null */

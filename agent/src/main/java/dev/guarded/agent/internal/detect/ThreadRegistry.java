@@ -41,7 +41,7 @@ final class ThreadRegistry {
 
     /**
      * The parent's clock so far happens-before the child; the child gets its slot and start stack now and the
-     * parent starts a new epoch. A thread already known keeps its state.
+     * parent's next access or acquire starts a new epoch. A thread already known keeps its state.
      */
     ThreadState starting(ThreadState parent, Thread child) {
         ThreadState known = threads.get(child);
@@ -56,7 +56,7 @@ final class ThreadRegistry {
         }
         ThreadState state = publish(child, new ThreadState(slot.index(), clock,
                 new ThreadInfo(ThreadInfo.nameOf(child), stacks.captureInterned(stackDepth))));
-        parent.tick();
+        parent.released();
         return state;
     }
 

@@ -11,8 +11,20 @@ final class ThreadState {
     final VectorClock clock;
     final ThreadInfo info;
     final HeldLocks held = new HeldLocks();
-    /** The current epoch {@code own@tid}, cached for the access fast path. */
+    /** The current epoch {@code own@tid}. */
     long epoch;
+    /**
+     * The epoch the access fast path compares with: {@link #epoch}, or {@link #NO_EPOCH} while a tick is
+     * pending, so that the first access after a release takes the slow path and ticks there.
+     */
+    long accessEpoch;
+    /**
+     * True after a release until the thread's clock next changes or it next accesses memory. Ticks are lazy:
+     * releases in a row with nothing in between share one epoch, so every clock they publish is the same
+     * clock, and later joins between those channels find identical entries (or the same trie) instead of
+     * entries one tick apart, which would each have to be merged.
+     */
+    boolean tickPending;
     /** True while the detector runs on this thread: hook calls it causes return at once. */
     boolean busy;
     /**
@@ -28,17 +40,34 @@ final class ThreadState {
         this.clock = clock;
         this.info = info;
         this.epoch = Epoch.make(tid, clock.own());
+        this.accessEpoch = epoch;
     }
+
+    /** Never an epoch, nor a marker a shadow location stores: fast-path comparisons with it always fail. */
+    static final long NO_EPOCH = Long.MIN_VALUE;
 
     /** @return whether the access at {@code epoch} happens-before this thread's current point */
     boolean knows(long e) {
         return Epoch.clock(e) <= clock.get(Epoch.tid(e));
     }
 
-    /** Joins {@code other} into this thread's clock (an acquire). */
+    /** Joins {@code other} into this thread's clock (an acquire); what it adds belongs to a new epoch. */
     void join(VectorClock other) {
         if (clock.joinFrom(other)) {
-            joinedSinceRelease = true;
+            changed();
+        }
+    }
+
+    /** After publishing this thread's clock (a release or a fork): the next change or access needs a new epoch. */
+    void released() {
+        tickPending = true;
+        accessEpoch = NO_EPOCH;
+    }
+
+    /** Before an access: starts the new epoch a release left pending. */
+    void beforeAccess() {
+        if (tickPending) {
+            tick();
         }
     }
 
@@ -51,18 +80,28 @@ final class ThreadState {
             return;
         }
         long own = dead.clock.own();
-        if (!dead.joinedSinceRelease && clock.get(dead.tid) >= own - 1) {
+        if (!dead.tickPending && !dead.joinedSinceRelease && clock.get(dead.tid) >= own - 1) {
             clock.set(dead.tid, own);
-            joinedSinceRelease = true;
+            changed();
         } else {
             join(dead.clock);
         }
     }
 
+    /** The clock gained knowledge: it no longer equals what the pending release published. */
+    private void changed() {
+        if (tickPending) {
+            tick();
+        }
+        joinedSinceRelease = true;
+    }
+
     /** Starts a new epoch (after a release). */
     void tick() {
+        tickPending = false;
         joinedSinceRelease = false;
         clock.tick();
         epoch = Epoch.make(tid, clock.own());
+        accessEpoch = epoch;
     }
 }
