@@ -21,7 +21,8 @@ public final class WorkloadMain {
             "pipeline", new Entry(new ProducerConsumer(), "messagesPerProducer", "futures"),
             "caffeine", new Entry(new CaffeineLoad(), "threads", "opsPerThread"),
             "million-vthreads", new Entry(new ParkedVirtualThreads(), "virtualThreads"),
-            "short-lived", new Entry(new ShortLivedThreads(), "totalThreads", "batch"));
+            "short-lived", new Entry(new ShortLivedThreads(), "totalThreads", "batch"),
+            "hot-channels", new Entry(new HotChannels(), "virtualThreads", "channels"));
 
     private record Entry(Workload workload, String... argNames) {
     }
