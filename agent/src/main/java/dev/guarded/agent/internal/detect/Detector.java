@@ -364,9 +364,11 @@ public final class Detector implements HookListener {
                 v.lockset(t, isWrite, held);
                 boolean due = mode == DetectionMode.LOCKSET
                         || (isWrite && v.manyWriters() && !v.hbRaced);
-                if (due && !v.unguardedReported && v.locksetViolated()) {
+                if (due && !v.unguardedReported() && v.locksetViolated()) {
                     unguarded = v.otherAccess(t.info, mode == DetectionMode.HYBRID);
-                    v.unguardedReported = unguarded != null;
+                    if (unguarded != null) {
+                        v.markUnguardedReported();
+                    }
                 }
             }
         }

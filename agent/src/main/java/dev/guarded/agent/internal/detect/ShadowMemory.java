@@ -69,35 +69,63 @@ final class ShadowMemory {
         return st[fieldId];
     }
 
-    /** The shadows of one object's fields, found by a linear scan of the few fields code touched. */
+    /**
+     * The shadows of one object's fields, found by a linear scan of the few fields code touched. Slots are
+     * filled in order and the arrays grow by doubling (unused ids are -1), so an object whose fields are
+     * first touched one by one allocates its arrays once or twice, not once per field.
+     */
     static final class FieldShadow {
+        private static final int FIRST_CAPACITY = 4;
         private volatile int[] ids = new int[0];
         private volatile VarState[] states = new VarState[0];
 
         VarState state(int fieldId) {
-            VarState[] st = states;
             int[] id = ids;
-            for (int i = 0; i < id.length && i < st.length; i++) {
-                if (id[i] == fieldId) {
-                    return st[i];
+            for (int i = 0; i < id.length; i++) {
+                int k = id[i];
+                if (k == fieldId) {
+                    VarState[] st = states;
+                    VarState v = i < st.length ? st[i] : null;
+                    if (v != null) {
+                        return v;
+                    }
+                    break;
+                }
+                if (k < 0) {
+                    break;
                 }
             }
             return add(fieldId);
         }
 
+        /**
+         * Under the monitor: finds or appends. A lock-free reader that sees the new id before its state (plain
+         * array stores) lands here too; growing publishes {@code states} before {@code ids}.
+         */
         private synchronized VarState add(int fieldId) {
             int[] id = ids;
-            for (int i = 0; i < id.length; i++) {
-                if (id[i] == fieldId) {
-                    return states[i];
+            VarState[] st = states;
+            int n = 0;
+            while (n < id.length && id[n] >= 0) {
+                if (id[n] == fieldId) {
+                    return st[n];
                 }
+                n++;
             }
             VarState v = new VarState();
-            VarState[] st = Arrays.copyOf(states, id.length + 1);
-            st[id.length] = v;
-            states = st;
-            int[] nid = Arrays.copyOf(id, id.length + 1);
-            nid[id.length] = fieldId;
+            if (n < id.length) {
+                st[n] = v;
+                id[n] = fieldId;
+                ids = id;
+                return v;
+            }
+            int capacity = Math.max(FIRST_CAPACITY, id.length * 2);
+            VarState[] nst = Arrays.copyOf(st, capacity);
+            int[] nid = Arrays.copyOf(id, capacity);
+            Arrays.fill(nid, n + 1, capacity, -1);
+            nst[n] = v;
+            nid[n] = fieldId;
+            states = nst;
             ids = nid;
             return v;
         }

@@ -3,9 +3,9 @@ package dev.guarded.agent.internal.detect;
 /**
  * Shadow state of one memory location (a field of one object, a static field, an array element): FastTrack's
  * last-write epoch and last-read epoch or {@link ReadSet}, with the site, thread and locks of those accesses,
- * plus Eraser's lockset state. {@code w} and {@code r} are volatile so the same-epoch fast paths can test them
- * without the monitor; every update happens under {@code synchronized (this)}, held only for these few field
- * updates and never while calling out.
+ * plus Eraser's {@link LocksetState} in the lockset modes. {@code w} and {@code r} are volatile so the
+ * same-epoch fast paths can test them without the monitor; every update happens under
+ * {@code synchronized (this)}, held only for these few field updates and never while calling out.
  */
 final class VarState {
 
@@ -25,18 +25,9 @@ final class VarState {
     private int rSite;
     private ThreadInfo rThr;
     private LockRef[] rLocks;
-    /** The last write by a thread other than the latest writer, for lockset reports. */
-    private int altSite;
-    private ThreadInfo altThr;
-    private LockRef[] altLocks;
-
-    byte eraser;
-    private ThreadInfo exclusiveOwner;
-    private LockRef[] candidates;
-    private ThreadInfo sharedWriter;
-    private boolean manyWriters;
+    /** Eraser's state, created at the first lockset step (never in the default hb mode). */
+    private LocksetState lockset;
     boolean hbRaced;
-    boolean unguardedReported;
     /** The site pair of the last race reported here, to skip repeats without allocating. */
     long lastReportedPair;
 
@@ -89,10 +80,8 @@ final class VarState {
         if (c != null) {
             hbRaced = true;
         }
-        if (wThr != null && wThr != t.info) {
-            altSite = wSite;
-            altThr = wThr;
-            altLocks = wLocks;
+        if (lockset != null && wThr != null && wThr != t.info) {
+            lockset.replacedWrite(wSite, wThr, wLocks);
         }
         wSite = site;
         wThr = t.info;
@@ -105,55 +94,47 @@ final class VarState {
         return c;
     }
 
-    /**
-     * Eraser's state machine (virgin → exclusive → shared → shared-modified, candidate set refined from the
-     * first access by a second thread on), called after the FastTrack rule. Counts the writers seen after
-     * the exclusive phase (initialisation by the creating thread does not count).
-     */
+    /** Eraser's step for this access, after the FastTrack rule. Caller holds the monitor. */
     void lockset(ThreadState t, boolean isWrite, LockRef[] held) {
-        switch (eraser) {
-            case VIRGIN -> {
-                eraser = EXCLUSIVE;
-                exclusiveOwner = t.info;
-                return;
-            }
-            case EXCLUSIVE -> {
-                if (exclusiveOwner == t.info) {
-                    return;
-                }
-                exclusiveOwner = null;
-                candidates = held;
-                eraser = isWrite ? SHARED_MODIFIED : SHARED;
-            }
-            default -> {
-                candidates = LockRef.intersect(candidates, held);
-                if (isWrite) {
-                    eraser = SHARED_MODIFIED;
-                }
-            }
+        LocksetState ls = lockset;
+        if (ls == null) {
+            ls = new LocksetState();
+            lockset = ls;
         }
-        if (isWrite) {
-            if (sharedWriter == null) {
-                sharedWriter = t.info;
-            } else if (sharedWriter != t.info) {
-                manyWriters = true;
-            }
-        }
+        ls.step(t.info, isWrite, held);
+    }
+
+    /** @return Eraser's state: {@link #VIRGIN} until the first lockset step */
+    byte eraser() {
+        return lockset == null ? VIRGIN : lockset.eraser;
     }
 
     /** @return whether the location is shared-modified with an empty candidate lockset */
     boolean locksetViolated() {
-        return eraser == SHARED_MODIFIED && candidates.length == 0;
+        LocksetState ls = lockset;
+        return ls != null && ls.eraser == SHARED_MODIFIED && ls.candidates.length == 0;
     }
 
     /** @return whether at least two threads wrote after the exclusive phase */
     boolean manyWriters() {
-        return manyWriters;
+        return lockset != null && lockset.manyWriters;
     }
 
     /** @return the candidate lockset (null before the location left the exclusive state) */
     LockRef[] candidates() {
-        return candidates;
+        return lockset == null ? null : lockset.candidates;
+    }
+
+    /** @return whether an unguarded-access report was already made for this location */
+    boolean unguardedReported() {
+        return lockset != null && lockset.unguardedReported;
+    }
+
+    /** Records that an unguarded-access report was made (after a lockset step created the state). */
+    void markUnguardedReported() {
+        if (lockset != null) {
+            lockset.unguardedReported = true;
+        }
     }
 
     /**
@@ -164,8 +145,9 @@ final class VarState {
         if (wThr != null && wThr != me) {
             return new Conflict(true, true, wSite, wThr, wLocks);
         }
-        if (altThr != null && altThr != me) {
-            return new Conflict(true, true, altSite, altThr, altLocks);
+        LocksetState ls = lockset;
+        if (ls != null && ls.altThr != null && ls.altThr != me) {
+            return new Conflict(true, true, ls.altSite, ls.altThr, ls.altLocks);
         }
         if (!preferWrite && rThr != null && rThr != me && shared == null) {
             return new Conflict(true, false, rSite, rThr, rLocks);
