@@ -80,6 +80,18 @@ public interface HookListener {
     /** Code about to use {@code type} (static access, allocation) from another class: acquires its initialization. */
     void classUsed(Class<?> type);
 
+    /**
+     * The current thread enters JDK-internal code whose synchronization the model replaces (a virtual thread's
+     * continuation being handed to its scheduler): hooks it fires until the matching {@link #ignoreEnd} are
+     * ignored. Regions nest. The default does nothing.
+     */
+    default void ignoreBegin() {
+    }
+
+    /** Leaves the region opened by the matching {@link #ignoreBegin}. The default does nothing. */
+    default void ignoreEnd() {
+    }
+
     /** A listener that ignores everything: the state before the agent installs the detector. */
     HookListener NONE = new HookListener() {
         @Override public void read(Object owner, int fieldId, int siteId) { }

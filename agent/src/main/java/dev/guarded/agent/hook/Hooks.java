@@ -128,4 +128,14 @@ public final class Hooks {
     public static void classUsed(Class<?> type) {
         listener.classUsed(type);
     }
+
+    /** See {@link HookListener#ignoreBegin}. */
+    public static void ignoreBegin() {
+        listener.ignoreBegin();
+    }
+
+    /** See {@link HookListener#ignoreEnd}. */
+    public static void ignoreEnd() {
+        listener.ignoreEnd();
+    }
 }

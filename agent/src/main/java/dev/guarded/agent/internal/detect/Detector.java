@@ -329,6 +329,29 @@ public final class Detector implements HookListener {
         }
     }
 
+    @Override
+    public void ignoreBegin() {
+        Thread current = Thread.currentThread();
+        ThreadState s = registry.find(current);
+        if (s == null) {
+            try {
+                s = stateOf(current);
+            } catch (Throwable e) {
+                internalError(e);
+                return;
+            }
+        }
+        s.ignoring++;
+    }
+
+    @Override
+    public void ignoreEnd() {
+        ThreadState s = registry.find(Thread.currentThread());
+        if (s != null && s.ignoring > 0) {
+            s.ignoring--;
+        }
+    }
+
     // ---- the analysis, on an explicit thread state (unit tests drive these directly) ----
 
     /** FastTrack (and, outside {@code hb} mode, Eraser) for one access; reports outside the location's monitor. */
@@ -467,7 +490,7 @@ public final class Detector implements HookListener {
                 internalError(e);
                 return null;
             }
-        } else if (s.busy) {
+        } else if (s.busy || s.ignoring != 0) {
             return null;
         }
         s.busy = true;

@@ -11,6 +11,7 @@ package dev.guarded.agent.internal.detect;
  */
 final class SyncState {
 
+    /** Never handed out (acquirers join it under the monitor), so releases update it in place. */
     private VectorClock clock;
     private volatile long dom;
 
@@ -31,8 +32,10 @@ final class SyncState {
             VectorClock c = clock;
             long d = dom;
             if (c == null || (d != Epoch.NONE && t.knows(d)) || c.leq(t.clock)) {
-                if (c == null || Epoch.tid(d) != t.tid || d == Epoch.NONE || !c.refreshFrom(t.clock)) {
+                if (c == null) {
                     clock = t.clock.frozenCopy();
+                } else if (Epoch.tid(d) != t.tid || d == Epoch.NONE || !c.refreshFrom(t.clock)) {
+                    c.assign(t.clock);
                 }
                 dom = t.epoch;
             } else {

@@ -80,10 +80,22 @@ final class ThreadRegistry {
     }
 
     private ThreadState publish(Thread thread, ThreadState state) {
+        if (isCarrier(thread)) {
+            state.ignoring = 1;
+        }
         ThreadState winner = threads.putIfAbsent(thread, state);
         if (winner != state) {
             slots.retire(state);
         }
         return winner;
+    }
+
+    /**
+     * A carrier thread of the virtual-thread scheduler runs only continuations, and those run as their virtual
+     * thread; whatever it does as itself (completing the scheduler's task wrappers, taking from its queues) is
+     * scheduling, so its hooks are ignored for good.
+     */
+    private static boolean isCarrier(Thread thread) {
+        return thread.getClass().getName().equals("jdk.internal.misc.CarrierThread");
     }
 }

@@ -28,6 +28,11 @@ final class ThreadState {
     /** True while the detector runs on this thread: hook calls it causes return at once. */
     boolean busy;
     /**
+     * Depth of JDK-internal regions whose hooks are ignored ({@code HookListener.ignoreBegin}); at least 1
+     * for a carrier thread of the virtual-thread scheduler, which never runs program code as itself.
+     */
+    int ignoring;
+    /**
      * False while the clock is exactly its value at the last release plus the tick: then anyone who knows
      * that release knows this whole clock but the own entry (makes joining a dead thread O(log n)).
      */

@@ -175,16 +175,21 @@ final class VectorClock {
     /** An independent copy, O(1): the trie is shared, the overrides are copied. */
     VectorClock frozenCopy() {
         VectorClock c = new VectorClock();
-        c.root = root;
-        c.levels = levels;
-        c.xt = xt;
-        c.xv = xv;
-        c.ot = ot;
-        c.ov = ov;
-        c.ct = ct;
-        c.cv = cv;
-        c.ownerSnapshot = ownerSnapshot;
+        c.assign(this);
         return c;
+    }
+
+    /** Makes this clock an independent copy of {@code o} in place, O(1) (a sync clock nobody else holds). */
+    void assign(VectorClock o) {
+        root = o.root;
+        levels = o.levels;
+        xt = o.xt;
+        xv = o.xv;
+        ot = o.ot;
+        ov = o.ov;
+        ct = o.ct;
+        cv = o.cv;
+        ownerSnapshot = o.ownerSnapshot;
     }
 
     /**

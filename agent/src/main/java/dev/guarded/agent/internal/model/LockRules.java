@@ -23,6 +23,9 @@ final class LockRules {
         var stamped = named(LOCKS + "StampedLock");
         return List.of(
                 new Rule(thread, methods("start"), ThreadAdvice.Start.class),
+                new Rule(named("java.lang.VirtualThread"), methods("submitRunContinuation", "lazySubmitRunContinuation",
+                        "externalSubmitRunContinuation", "externalSubmitRunContinuationOrThrow"),
+                        ThreadAdvice.SchedulerInternals.class),
                 new Rule(named("java.lang.Thread"), methods("join"), ThreadAdvice.Join.class),
                 new Rule(named("java.lang.Thread"), returning(boolean.class, "isAlive"), ThreadAdvice.IsAlive.class),
                 new Rule(reentrant, methods("lock", "lockInterruptibly"), LockAdvice.Acquired.class),

@@ -36,4 +36,21 @@ final class ThreadAdvice {
             }
         }
     }
+
+    /**
+     * A virtual thread's continuation handed to its scheduler (on unpark, yield, start): the JDK's own
+     * scheduling, not synchronization a program can rely on (an unpark orders nothing). Without this the
+     * scheduler's task wrappers and queues would each get clocks, one per park/unpark.
+     */
+    static final class SchedulerInternals {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter() {
+            Hooks.ignoreBegin();
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
+        static void exit() {
+            Hooks.ignoreEnd();
+        }
+    }
 }

@@ -80,4 +80,35 @@ class DetectorHooksTest {
         h.d.write(counter, h.field, h.writeSite);
         assertEquals(1, h.races().size(), "once not busy, the same write races with other's");
     }
+
+    @Test
+    void syncInsideAnIgnoredRegionOrdersNothingAndRegionsNest() throws InterruptedException {
+        Object key = new Object();
+        Thread writer = new Thread(() -> {
+            h.d.write(counter, h.field, h.writeSite);
+            h.d.ignoreBegin();
+            h.d.ignoreBegin();
+            h.d.ignoreEnd();
+            h.d.release(key, 0);
+            h.d.ignoreEnd();
+        }, "writer");
+        h.d.threadStarting(writer);
+        writer.start();
+        writer.join();
+        h.d.acquire(key, 0);
+        h.d.read(counter, h.field, h.readSite);
+        assertEquals(1, h.races().size(), "the release made inside the region must not order the read");
+
+        Object fresh = new Object();
+        Thread second = new Thread(() -> {
+            h.d.write(fresh, h.field, h.site(7));
+            h.d.release(key, 0);
+        }, "second");
+        h.d.threadStarting(second);
+        second.start();
+        second.join();
+        h.d.acquire(key, 0);
+        h.d.read(fresh, h.field, h.site(8));
+        assertEquals(1, h.races().size(), "after the region, the same release orders the read: " + h.races());
+    }
 }
