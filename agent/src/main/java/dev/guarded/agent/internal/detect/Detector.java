@@ -331,17 +331,10 @@ public final class Detector implements HookListener {
 
     @Override
     public void ignoreBegin() {
-        Thread current = Thread.currentThread();
-        ThreadState s = registry.find(current);
-        if (s == null) {
-            try {
-                s = stateOf(current);
-            } catch (Throwable e) {
-                internalError(e);
-                return;
-            }
+        ThreadState s = currentState();
+        if (s != null) {
+            s.ignoring++;
         }
-        s.ignoring++;
     }
 
     @Override
@@ -480,7 +473,18 @@ public final class Detector implements HookListener {
 
     // ---- plumbing ----
 
+    /** @return the calling thread's state marked busy, or null when hooks must be ignored right now */
     private ThreadState enter() {
+        ThreadState s = currentState();
+        if (s == null || s.busy || s.ignoring != 0) {
+            return null;
+        }
+        s.busy = true;
+        return s;
+    }
+
+    /** @return the calling thread's state, created on its first event; null after an internal error */
+    private ThreadState currentState() {
         Thread current = Thread.currentThread();
         ThreadState s = registry.find(current);
         if (s == null) {
@@ -488,12 +492,8 @@ public final class Detector implements HookListener {
                 s = stateOf(current);
             } catch (Throwable e) {
                 internalError(e);
-                return null;
             }
-        } else if (s.busy || s.ignoring != 0) {
-            return null;
         }
-        s.busy = true;
         return s;
     }
 
