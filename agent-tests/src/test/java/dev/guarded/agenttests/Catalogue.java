@@ -30,6 +30,7 @@ final class Catalogue {
         pair(all, "AtomicIntegerFieldUpdater", "atomic.FieldUpdater", "data", 17);
         pair(all, "VarHandle", "atomic.VarHandle", "data", 17);
         pair(all, "VarHandle CAS + volatile read of one field", "atomic.VarHandleMixed", "data", 17);
+        pair(all, "VarHandle declared in another class", "atomic.VarHandleElsewhere", "$Cell.data", 17);
         // Threads
         pair(all, "Thread.start", "thread.ThreadStart", "config", 17);
         pair(all, "Thread.join", "thread.ThreadJoin", "result", 17);

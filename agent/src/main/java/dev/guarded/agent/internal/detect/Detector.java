@@ -1,5 +1,6 @@
 package dev.guarded.agent.internal.detect;
 
+import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.HookListener;
 import dev.guarded.agent.internal.config.AgentOptions;
 import dev.guarded.agent.internal.config.DetectionMode;
@@ -22,7 +23,6 @@ public final class Detector implements HookListener {
 
     /** Slots are reused once this many exist (see {@link SlotAllocator}). */
     static final int DEFAULT_REUSE_AFTER = 256;
-    private static final long VOLATILE_CHANNEL = 1L << 32;
 
     private static Detector jvmWide;
 
@@ -499,9 +499,10 @@ public final class Detector implements HookListener {
 
     private SyncState volatileSync(Object owner, int fieldId, boolean create) {
         if (owner != null) {
-            long channel = VOLATILE_CHANNEL | fieldId;
+            // One channel per object for all its volatile fields, the one VarHandles and field updaters use:
+            // a handle does not say which field it stands for, and it may be declared in any class.
             SyncNode node = create ? syncs.getOrCreate(owner, k -> new SyncNode()) : syncs.get(owner);
-            return node == null ? null : node.channel(channel, create);
+            return node == null ? null : node.channel(Bridges.FIELD_ATOMICS, create);
         }
         SyncState[] st = staticVolatiles;
         SyncState s = fieldId < st.length ? st[fieldId] : null;

@@ -3,7 +3,6 @@ package dev.guarded.agent.internal.instrument;
 import static dev.guarded.agent.internal.instrument.MethodContext.hook;
 import static dev.guarded.agent.internal.instrument.MethodContext.push;
 
-import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.internal.meta.Metadata;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -14,9 +13,8 @@ import net.bytebuddy.utility.OpenedClassReader;
 /**
  * Reports field and array-element accesses: plain ones to {@code Hooks.read/write/arrayRead/arrayWrite}
  * before the access, volatile ones to {@code Hooks.volatileRead} after the read and {@code volatileWrite}
- * before the write. Volatile instance fields of a class that declares a VarHandle or field updater also
- * acquire/release their object's {@code Bridges.FIELD_ATOMICS} channel, where VarHandle and updater
- * operations on that object meet them.
+ * before the write. The detector orders a volatile instance field on its object's
+ * {@code Bridges.FIELD_ATOMICS} channel, where VarHandle and updater operations on that object meet it.
  *
  * <p>Class initialization: the JVM blocks a thread inside the instruction that needs a class another thread
  * is initializing, so the acquire of the initializer's clock ({@code classUsed}) comes after that
@@ -30,7 +28,6 @@ final class AccessVisitor extends MethodVisitor {
 
     private static final String READ_WRITE = "(Ljava/lang/Object;II)V";
     private static final String VOLATILE = "(Ljava/lang/Object;I)V";
-    private static final String CHANNEL = "(Ljava/lang/Object;I)V";
 
     private final MethodContext ctx;
     /** In a constructor, fields of the uninitialized {@code this} are not visible to other threads yet. */
@@ -94,7 +91,7 @@ final class AccessVisitor extends MethodVisitor {
                 field.benign());
         boolean wide = Type.getType(descriptor).getSize() == 2;
         if (field.isVolatile()) {
-            volatileAccess(opcode, owner, name, descriptor, id, wide, field.atomicAccessed(), initialized);
+            volatileAccess(opcode, owner, name, descriptor, id, wide, initialized);
         } else if (initialized != null) {
             super.visitFieldInsn(opcode, owner, name, descriptor);   // may wait for the initializer
             classUsed(initialized);
@@ -132,7 +129,7 @@ final class AccessVisitor extends MethodVisitor {
     }
 
     private void volatileAccess(int opcode, String owner, String name, String descriptor, int id, boolean wide,
-            boolean atomicAccessed, String initialized) {
+            String initialized) {
         switch (opcode) {
             case Opcodes.GETSTATIC -> {
                 super.visitFieldInsn(opcode, owner, name, descriptor);
@@ -150,11 +147,6 @@ final class AccessVisitor extends MethodVisitor {
                 } else {
                     mv.visitInsn(Opcodes.SWAP);                             // value owner
                 }
-                if (atomicAccessed) {
-                    mv.visitInsn(Opcodes.DUP);                              // value owner owner
-                    push(mv, Bridges.FIELD_ATOMICS);
-                    hook(mv, "acquire", CHANNEL);                           // value owner
-                }
                 push(mv, id);
                 hook(mv, "volatileRead", VOLATILE);
             }
@@ -167,11 +159,6 @@ final class AccessVisitor extends MethodVisitor {
             }
             default -> {
                 ownerBelowValue(wide);                                      // owner value owner
-                if (atomicAccessed) {
-                    mv.visitInsn(Opcodes.DUP);                              // owner value owner owner
-                    push(mv, Bridges.FIELD_ATOMICS);
-                    hook(mv, "release", CHANNEL);                           // owner value owner
-                }
                 push(mv, id);
                 hook(mv, "volatileWrite", VOLATILE);
                 super.visitFieldInsn(opcode, owner, name, descriptor);

@@ -26,7 +26,6 @@ final class ClassShape extends ClassVisitor {
     static final ClassShape UNKNOWN = new ClassShape();
 
     final Map<String, Integer> fieldAccess = new HashMap<>();
-    final Map<String, String> fieldDescriptor = new HashMap<>();
     final Set<String> benign = new HashSet<>();
     final Map<String, Integer> maxLocals = new HashMap<>();
     String name;
@@ -65,7 +64,6 @@ final class ClassShape extends ClassVisitor {
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
         fieldAccess.put(name, access);
-        fieldDescriptor.put(name, descriptor);
         return new FieldVisitor(api) {
             @Override
             public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
@@ -86,20 +84,6 @@ final class ClassShape extends ClassVisitor {
                 maxLocals.put(key, locals);
             }
         };
-    }
-
-    /**
-     * @return whether this class declares a VarHandle or atomic field updater: then its volatile fields may
-     *     also be accessed through it, and volatile accesses must meet those on {@code Bridges.FIELD_ATOMICS}
-     */
-    boolean declaresAtomicAccessor() {
-        for (String d : fieldDescriptor.values()) {
-            if (d.equals("Ljava/lang/invoke/VarHandle;") || (d.startsWith("Ljava/util/concurrent/atomic/Atomic")
-                    && d.endsWith("FieldUpdater;"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @return whether the class has a static initializer (whose end other threads' uses are ordered after) */

@@ -15,11 +15,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class FieldResolver {
 
-    /**
-     * A resolved (or assumed) field declaration; {@code atomicAccessed}: its class declares a VarHandle or
-     * field updater (see {@link ClassShape#declaresAtomicAccessor()}).
-     */
-    record Field(String declaringClass, int access, boolean benign, boolean atomicAccessed) {
+    /** A resolved (or assumed) field declaration. */
+    record Field(String declaringClass, int access, boolean benign) {
         boolean isVolatile() {
             return (access & Opcodes.ACC_VOLATILE) != 0;
         }
@@ -40,7 +37,7 @@ final class FieldResolver {
      */
     Field resolve(ClassLoader loader, ClassShape self, String owner, String name) {
         Field found = find(loader, self, owner, name, 0);
-        return found != null ? found : new Field(owner, 0, false, false);
+        return found != null ? found : new Field(owner, 0, false);
     }
 
     private Field find(ClassLoader loader, ClassShape self, String owner, String name, int depth) {
@@ -50,7 +47,7 @@ final class FieldResolver {
         ClassShape shape = owner.equals(self.name) ? self : shape(loader, owner);
         Integer access = shape.fieldAccess.get(name);
         if (access != null) {
-            return new Field(owner, access, shape.benign.contains(name), shape.declaresAtomicAccessor());
+            return new Field(owner, access, shape.benign.contains(name));
         }
         for (String itf : shape.interfaces) {
             Field f = find(loader, self, itf, name, depth + 1);
