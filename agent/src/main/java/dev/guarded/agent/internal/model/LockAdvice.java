@@ -21,8 +21,29 @@ final class LockAdvice {
     private LockAdvice() {
     }
 
-    /** {@code ReentrantLock.lock()/lockInterruptibly()} and {@code WriteLock} equivalents returned: held. */
+    /**
+     * {@code ReentrantLock.lock()/lockInterruptibly()} returned: held. A plain lock has no readers, so there is
+     * no readers' channel to acquire.
+     */
     static final class Acquired {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("sync") Object sync) {
+            Hooks.lockAcquired(sync, Bridges.jdkSite);
+        }
+    }
+
+    /** {@code ReentrantLock.tryLock(...)} returning true. */
+    static final class TryAcquired {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("sync") Object sync, @Advice.Return boolean acquired) {
+            if (acquired) {
+                Hooks.lockAcquired(sync, Bridges.jdkSite);
+            }
+        }
+    }
+
+    /** {@code WriteLock.lock()/lockInterruptibly()} returned: held, and after every reader before it. */
+    static final class WriteAcquired {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.FieldValue("sync") Object sync) {
             Hooks.acquire(sync, 1);
@@ -30,8 +51,8 @@ final class LockAdvice {
         }
     }
 
-    /** {@code tryLock(...)} returning true. */
-    static final class TryAcquired {
+    /** {@code WriteLock.tryLock(...)} returning true. */
+    static final class WriteTryAcquired {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.FieldValue("sync") Object sync, @Advice.Return boolean acquired) {
             if (acquired) {

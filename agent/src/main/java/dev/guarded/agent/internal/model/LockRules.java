@@ -18,7 +18,9 @@ final class LockRules {
 
     static List<Rule> rules() {
         var thread = namedOneOf("java.lang.Thread", "java.lang.VirtualThread");
-        var reentrant = namedOneOf(LOCKS + "ReentrantLock", LOCKS + "ReentrantReadWriteLock$WriteLock");
+        var plain = named(LOCKS + "ReentrantLock");
+        var write = named(LOCKS + "ReentrantReadWriteLock$WriteLock");
+        var reentrant = plain.or(write);
         var read = named(LOCKS + "ReentrantReadWriteLock$ReadLock");
         var stamped = named(LOCKS + "StampedLock");
         return List.of(
@@ -28,8 +30,10 @@ final class LockRules {
                         ThreadAdvice.SchedulerInternals.class),
                 new Rule(named("java.lang.Thread"), methods("join"), ThreadAdvice.Join.class),
                 new Rule(named("java.lang.Thread"), returning(boolean.class, "isAlive"), ThreadAdvice.IsAlive.class),
-                new Rule(reentrant, methods("lock", "lockInterruptibly"), LockAdvice.Acquired.class),
-                new Rule(reentrant, returning(boolean.class, "tryLock"), LockAdvice.TryAcquired.class),
+                new Rule(plain, methods("lock", "lockInterruptibly"), LockAdvice.Acquired.class),
+                new Rule(plain, returning(boolean.class, "tryLock"), LockAdvice.TryAcquired.class),
+                new Rule(write, methods("lock", "lockInterruptibly"), LockAdvice.WriteAcquired.class),
+                new Rule(write, returning(boolean.class, "tryLock"), LockAdvice.WriteTryAcquired.class),
                 new Rule(reentrant, methods("unlock"), LockAdvice.Releasing.class),
                 new Rule(read, methods("lock", "lockInterruptibly"), LockAdvice.ReadAcquired.class),
                 new Rule(read, returning(boolean.class, "tryLock"), LockAdvice.ReadTryAcquired.class),

@@ -58,8 +58,7 @@ final class MapAdvice {
     static final class Compute {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object map) {
-            Hooks.acquire(map);
-            Hooks.release(map);
+            Hooks.acquireRelease(map);
             Hooks.release(map, Bridges.COMPUTED);
         }
 

@@ -56,8 +56,7 @@ final class ThisAdvice {
     static final class ReadModifyWrite {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object self) {
-            Hooks.acquire(self);
-            Hooks.release(self);
+            Hooks.acquireRelease(self);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
