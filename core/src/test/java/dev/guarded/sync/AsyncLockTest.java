@@ -423,4 +423,77 @@ class AsyncLockTest {
         assertSame(null, first.get());
         assertThrows(NullPointerException.class, () -> lock.withLock(null));
     }
+
+    @Test
+    void guardAsyncHandsOutAGuardAndHasWaitersTracksTheQueue() {
+        AsyncLock lock = new AsyncLock();
+        Guard first = lock.guardAsync().join();
+        assertFalse(lock.hasWaiters());
+        CompletableFuture<Guard> second = lock.guardAsync();
+        assertTrue(lock.hasWaiters());
+        assertFalse(second.isDone());
+        first.close();
+        assertTrue(second.isDone());
+        assertFalse(lock.hasWaiters());
+        second.join().close();
+        assertFalse(lock.isLocked());
+    }
+
+    @Test
+    void lockViewActsOnTheSameLock() throws Exception {
+        AsyncLock lock = new AsyncLock();
+        java.util.concurrent.locks.Lock view = lock.asLock();
+        view.lock();
+        assertTrue(lock.isLocked());
+        assertFalse(view.tryLock());
+        assertFalse(view.tryLock(1, java.util.concurrent.TimeUnit.MILLISECONDS));
+        CompletableFuture<Void> queued = lock.lockAsync();
+        view.unlock();
+        assertTrue(queued.isDone(), "FIFO hand-over through the view");
+        lock.unlock();
+        assertThrows(IllegalMonitorStateException.class, view::unlock);
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, view::lockInterruptibly);
+        Thread.currentThread().interrupt();
+        view.lock(); // Lock.lock() is not interruptible
+        assertTrue(Thread.interrupted(), "the interrupt stays pending");
+        view.unlock();
+    }
+
+    @Test
+    void lockViewLockWaitsThroughInterrupts() throws Exception {
+        AsyncLock lock = new AsyncLock();
+        java.util.concurrent.locks.Lock view = lock.asLock();
+        lock.lock();
+        Probe.Worker<Boolean> t = Probe.start("t", () -> {
+            view.lock();
+            boolean interrupted = Thread.interrupted();
+            view.unlock();
+            return interrupted;
+        });
+        Probe.until("queued", () -> lock.queueLength() == 1);
+        t.thread.interrupt();
+        Probe.parked(t.thread);
+        assertEquals(1, lock.queueLength(), "still queued after the interrupt");
+        lock.unlock();
+        assertTrue(t.join(), "acquired, then the interrupt was restored");
+        assertFalse(lock.isLocked());
+    }
+
+    @Test
+    void anExecutorRunsTheContinuationOfAHandOver() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "continuations"));
+        try {
+            AsyncLock lock = new AsyncLock(pool);
+            assertTrue(lock.tryLock());
+            CompletableFuture<String> where = lock.lockAsync().thenApply(v -> Thread.currentThread().getName());
+            lock.unlock();
+            assertEquals("continuations", where.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            lock.unlock();
+        } finally {
+            pool.shutdown();
+        }
+        assertThrows(NullPointerException.class, () -> new AsyncLock(null));
+    }
 }

@@ -364,4 +364,84 @@ class AsyncSemaphoreTest {
         assertEquals(3, s.availablePermits());
         assertEquals(0, s.queueLength());
     }
+
+    @Test
+    void boundedSemaphoreRejectsRequestsAboveItsBoundInEveryAcquire() {
+        AsyncBoundedSemaphore sem = new AsyncBoundedSemaphore(2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sem.acquireAsync(3));
+        assertTrue(e.getMessage().contains("3") && e.getMessage().contains("2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> sem.acquireAsync(3, java.time.Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> sem.acquire(3));
+        assertThrows(IllegalArgumentException.class, () -> sem.tryAcquire(3));
+        assertThrows(IllegalArgumentException.class, () -> sem.tryAcquire(3, java.time.Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> sem.guardAsync(3));
+        assertEquals(0, sem.queueLength(), "nothing queued to block later acquirers");
+        assertTrue(sem.acquireAsync(2).isDone(), "a request at the bound is fine");
+        AsyncSemaphore unbounded = new AsyncSemaphore(2);
+        CompletableFuture<Void> big = unbounded.acquireAsync(3); // can be met by a later release
+        unbounded.release();
+        assertTrue(big.isDone());
+    }
+
+    @Test
+    void lockedAndHasWaitersFollowAsyncio() {
+        AsyncSemaphore sem = new AsyncSemaphore(1);
+        assertFalse(sem.locked());
+        assertFalse(sem.hasWaiters());
+        assertTrue(sem.tryAcquire());
+        assertTrue(sem.locked(), "no permit left");
+        CompletableFuture<Void> w = sem.acquireAsync();
+        assertTrue(sem.hasWaiters());
+        sem.release(2); // one to the waiter, one free
+        assertTrue(w.isDone());
+        assertFalse(sem.locked());
+        assertFalse(sem.hasWaiters());
+        CompletableFuture<Void> big = sem.acquireAsync(2);
+        assertTrue(sem.locked(), "a permit is free but a request waits: acquiring would wait");
+        big.cancel(false);
+        assertFalse(sem.locked());
+    }
+
+    @Test
+    void withPermitsHoldsNPermitsForTheActionAndGuardAsyncReleasesOnce() {
+        AsyncSemaphore sem = new AsyncSemaphore(3);
+        CompletableFuture<String> gate = new CompletableFuture<>();
+        CompletableFuture<String> r = sem.withPermits(2, () -> gate);
+        assertEquals(1, sem.availablePermits());
+        gate.complete("done");
+        assertEquals("done", r.join());
+        assertEquals(3, sem.availablePermits());
+        Guard g = sem.guardAsync(3).join();
+        assertEquals(0, sem.availablePermits());
+        CompletableFuture<Guard> queued = sem.guardAsync();
+        assertFalse(queued.isDone());
+        g.close();
+        g.close();
+        assertTrue(queued.isDone());
+        assertEquals(2, sem.availablePermits(), "released once, one permit handed to the queued guard");
+        queued.join().close();
+        assertEquals(3, sem.availablePermits());
+    }
+
+    @Test
+    void anExecutorRunsTheContinuationsOfLaterGrants() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "continuations"));
+        try {
+            AsyncSemaphore sem = new AsyncSemaphore(0, pool);
+            CompletableFuture<String> where = sem.acquireAsync().thenApply(v -> Thread.currentThread().getName());
+            sem.release();
+            assertEquals("continuations", where.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            CompletableFuture<Void> timed = sem.acquireAsync(java.time.Duration.ofSeconds(1)); // outlives the next line
+            CompletableFuture<String> timeoutWhere = timed.handle((v, e) -> Thread.currentThread().getName());
+            assertEquals("continuations", timeoutWhere.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, sem.queueLength());
+        } finally {
+            pool.shutdown();
+        }
+        AsyncSemaphore afterShutdown = new AsyncSemaphore(0, pool);
+        CompletableFuture<Void> w = afterShutdown.acquireAsync();
+        afterShutdown.release();
+        assertTrue(w.isDone(), "a rejected completion runs in the releasing thread: the grant is not lost");
+    }
 }
