@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -20,16 +19,6 @@ class AsyncSemaphoreTest {
 
     private static boolean granted(CompletableFuture<?> f) {
         return f.isDone() && !f.isCompletedExceptionally();
-    }
-
-    @Test
-    void zeroPermitsMakesAcquireWaitForRelease() {
-        AsyncSemaphore s = new AsyncSemaphore(0);
-        CompletableFuture<Void> f = s.acquireAsync();
-        assertFalse(f.isDone());
-        s.release();
-        assertTrue(granted(f));
-        assertEquals(0, s.availablePermits());
     }
 
     @Test
@@ -143,36 +132,6 @@ class AsyncSemaphoreTest {
     }
 
     @Test
-    void cancellingAMiddleWaiterWithdrawsOnlyIt() {
-        AsyncSemaphore s = new AsyncSemaphore(0);
-        CompletableFuture<Void> a = s.acquireAsync();
-        CompletableFuture<Void> b = s.acquireAsync();
-        CompletableFuture<Void> c = s.acquireAsync();
-        b.cancel(false);
-        s.release(2);
-        assertTrue(granted(a));
-        assertTrue(granted(c));
-        assertTrue(b.isCancelled());
-        assertEquals(0, s.availablePermits());
-    }
-
-    @Test
-    void cancelAfterGrantFailsAndThePermitIsNotLost() {
-        AsyncSemaphore s = new AsyncSemaphore(0);
-        CompletableFuture<Void> a = s.acquireAsync();
-        CompletableFuture<Void> b = s.acquireAsync();
-        boolean[] cancelled = new boolean[1];
-        Probe.insideCallback(() -> {
-            s.release();
-            cancelled[0] = a.cancel(false);
-        });
-        assertFalse(cancelled[0]);
-        assertTrue(granted(a));
-        s.release(); // a is done with it
-        assertTrue(granted(b), "no hang: the permit moved on");
-    }
-
-    @Test
     void timedAcquireAsyncFailsWithTimeoutAndWithdraws() {
         AsyncSemaphore s = new AsyncSemaphore(0);
         CompletableFuture<Void> f = s.acquireAsync(Duration.ofMillis(1));
@@ -233,40 +192,6 @@ class AsyncSemaphoreTest {
     }
 
     @Test
-    void asyncAndBlockingWaitersShareOneFifoQueue() throws Exception {
-        AsyncSemaphore s = new AsyncSemaphore(0);
-        List<String> order = new CopyOnWriteArrayList<>();
-        s.acquireAsync().thenRun(() -> order.add("a1"));
-        Probe.Worker<Void> t = Probe.start("b2", () -> {
-            s.acquire();
-            order.add("b2");
-            return null;
-        });
-        Probe.until("b2 queued", () -> s.queueLength() == 2);
-        s.acquireAsync().thenRun(() -> order.add("a3"));
-        s.release(2);
-        t.join();
-        assertEquals(List.of("a1", "b2"), order);
-        s.release();
-        assertEquals(List.of("a1", "b2", "a3"), order);
-    }
-
-    @Test
-    void interruptWithdrawsABlockedAcquire() throws Exception {
-        AsyncSemaphore s = new AsyncSemaphore(0);
-        Probe.Worker<Void> t = Probe.start("acq", () -> {
-            s.acquire();
-            return null;
-        });
-        Probe.until("queued", () -> s.queueLength() == 1);
-        t.thread.interrupt();
-        assertInstanceOf(InterruptedException.class, t.failure());
-        assertEquals(0, s.queueLength());
-        s.release();
-        assertEquals(1, s.availablePermits());
-    }
-
-    @Test
     void interruptRacingWithAGrantGivesThePermitsBack() throws Exception {
         AsyncSemaphore s = new AsyncSemaphore(0);
         Probe.Worker<Void> t = Probe.start("t", () -> {
@@ -295,16 +220,6 @@ class AsyncSemaphoreTest {
         s.release(2);
         assertTrue(t.join());
         assertFalse(s.tryAcquire(Duration.ZERO));
-    }
-
-    @Test
-    void guardReleasesOnePermitOnce() throws Exception {
-        AsyncSemaphore s = new AsyncSemaphore(1);
-        Guard g = s.guard();
-        assertEquals(0, s.availablePermits());
-        g.close();
-        g.close();
-        assertEquals(1, s.availablePermits());
     }
 
     @Test
