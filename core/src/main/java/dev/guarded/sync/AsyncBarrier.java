@@ -103,6 +103,10 @@ public final class AsyncBarrier {
      *
      * @param parties how many parties must arrive to trip it, {@code >= 1}
      * @param action the barrier action, or {@code null}
+     * <p>Memory: as without an executor, every arrival of a cycle happens-before the completion of
+     * its parties' futures, and the executor's own guarantee (submission happens-before execution)
+     * carries that to the continuations it runs.
+     *
      * @param executor where continuations of later-completing futures run
      * @throws IllegalArgumentException if {@code parties < 1}
      * @throws NullPointerException if {@code executor} is null
@@ -293,7 +297,8 @@ public final class AsyncBarrier {
     }
 
     /**
-     * Whether any party waits in the current cycle (while filling): {@code waiting() > 0}.
+     * Whether any party waits in the current cycle (while filling): {@code waiting() > 0}. A
+     * snapshot for monitoring; callers must not rely on it for happens-before.
      *
      * @return {@code true} if at least one party waits for the barrier to trip
      */

@@ -26,7 +26,7 @@ public final class AsyncBoundedSemaphore extends AsyncSemaphore {
 
     /**
      * Creates a bounded semaphore whose later-completing futures complete on {@code executor}
-     * (see {@link AsyncSemaphore#AsyncSemaphore(int, Executor)}).
+     * (see {@link AsyncSemaphore#AsyncSemaphore(int, Executor)}, also for the memory effects).
      *
      * @param permits the initial and maximum number of permits, {@code >= 0}
      * @param executor where continuations of later-completing futures run

@@ -142,7 +142,7 @@ public final class AsyncCondition {
 
     /**
      * As {@link #await()}, but an interrupt does not end the wait; it is restored before returning
-     * (as {@link Condition#awaitUninterruptibly()}).
+     * (as {@link Condition#awaitUninterruptibly()}). Memory: as {@link #await()}.
      *
      * @throws IllegalStateException if the lock is not locked
      */
@@ -283,7 +283,8 @@ public final class AsyncCondition {
 
     /**
      * Whether any waiter awaits a notification, like {@code ReentrantLock.hasWaiters(Condition)}:
-     * a snapshot for monitoring, not for synchronization.
+     * a snapshot for monitoring, not for synchronization (callers must not rely on it for
+     * happens-before).
      *
      * @return {@code true} if at least one waiter is queued
      */

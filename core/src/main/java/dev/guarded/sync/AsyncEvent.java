@@ -54,6 +54,10 @@ public final class AsyncEvent {
      * ({@code set}, a timeout), complete on {@code executor}; if it rejects a completion, that
      * completion runs in the setting thread.
      *
+     * <p>Memory: as without an executor, the {@code set} that releases a wait happens-before the
+     * future's completion, and the executor's own guarantee (submission happens-before execution)
+     * carries that to the continuations it runs.
+     *
      * @param executor where continuations of later-completing futures run
      * @throws NullPointerException if {@code executor} is null
      */
@@ -202,7 +206,8 @@ public final class AsyncEvent {
     }
 
     /**
-     * Whether any wait is pending: a snapshot for monitoring, not for synchronization.
+     * Whether any wait is pending: a snapshot for monitoring, not for synchronization (callers must
+     * not rely on it for happens-before).
      *
      * @return {@code true} if at least one waiter is queued
      */

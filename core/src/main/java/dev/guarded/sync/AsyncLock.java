@@ -90,6 +90,10 @@ public final class AsyncLock {
      * instead of inside the releaser's {@code unlock()} or on the JDK's delay thread. If the
      * executor rejects a completion, it runs in the granting thread (a grant is never dropped).
      *
+     * <p>Memory: as without an executor, the {@code unlock} that hands the lock over happens-before the
+     * future's completion, and the executor's own guarantee (submission happens-before execution)
+     * carries that to the continuations it runs.
+     *
      * @param executor where continuations of later-completing futures run
      * @throws NullPointerException if {@code executor} is null
      */
@@ -273,7 +277,8 @@ public final class AsyncLock {
 
     /**
      * Whether any request is queued for the lock, like {@code ReentrantLock.hasQueuedThreads()}:
-     * a snapshot for monitoring, not for synchronization. A volatile read without locking.
+     * a snapshot for monitoring, not for synchronization. A volatile read without locking; callers
+     * must not rely on it for happens-before.
      *
      * @return {@code true} if at least one waiter is queued
      */

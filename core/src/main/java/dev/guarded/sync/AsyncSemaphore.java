@@ -106,6 +106,10 @@ public class AsyncSemaphore {
      * completion runs in the granting thread (a grant is never dropped).
      *
      * @param permits the initial number of permits, {@code >= 0}
+     * <p>Memory: as without an executor, the release that grants a request happens-before the
+     * future's completion, and the executor's own guarantee (submission happens-before execution)
+     * carries that to the continuations it runs.
+     *
      * @param executor where continuations of later-completing futures run
      * @throws IllegalArgumentException if {@code permits} is negative
      * @throws NullPointerException if {@code executor} is null
@@ -383,6 +387,8 @@ public class AsyncSemaphore {
     /**
      * Acquires {@code n} permits (as {@link #acquire(int)}) and returns a guard that releases them once.
      *
+     * <p>Memory: as {@link #acquire(int)}; closing the guard is a {@link #release(int)}.
+     *
      * @param n the number of permits, {@code >= 0}
      * @return the guard
      * @throws InterruptedException as for {@link #acquire(int)}
@@ -395,7 +401,7 @@ public class AsyncSemaphore {
     }
 
     /**
-     * Acquires one permit asynchronously; see {@link #guardAsync(int)}.
+     * Acquires one permit asynchronously; see {@link #guardAsync(int)} (same memory effects).
      *
      * @return completes with a guard holding one permit
      */
@@ -435,7 +441,8 @@ public class AsyncSemaphore {
 
     /**
      * Whether any request is queued, like {@code Semaphore.hasQueuedThreads()}: a snapshot for
-     * monitoring, not for synchronization, read without locking.
+     * monitoring, not for synchronization, read without locking; callers must not rely on it for
+     * happens-before.
      *
      * @return {@code true} if at least one waiter is queued
      */

@@ -50,6 +50,8 @@ public final class Waiter<T> extends WithdrawingFuture<T> {
     /**
      * A request granted on the spot, returned instead of {@code CompletableFuture.completedFuture}
      * so that outside completions are refused on it too (they return {@code false} or throw).
+     * A new object each time, never a shared one: the race detector treats a future as a channel,
+     * and a future shared by unrelated acquires would let them appear ordered.
      *
      * @param value the granted value
      * @param <T> the value type
