@@ -19,7 +19,7 @@ public final class AsyncConditionClean {
             try {
                 LOCK.lock();
                 try {
-                    READY.awaitUntil(() -> ready);
+                    READY.waitFor(() -> ready);
                 } finally {
                     LOCK.unlock();
                 }

@@ -1,8 +1,8 @@
 package dev.guarded.sync;
 
+import dev.guarded.sync.internal.Delivery;
 import dev.guarded.sync.internal.Durations;
 import dev.guarded.sync.internal.Park;
-import dev.guarded.sync.internal.Trampoline;
 import dev.guarded.sync.internal.WaitList;
 import dev.guarded.sync.internal.Waiter;
 import java.time.Duration;
@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -38,6 +39,23 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Memory.</b> Every party's arrival happens-before any party's return from {@code await}
  * (and the barrier action runs after all arrivals and before any return).
+ *
+ * <p><b>Callbacks.</b> By default futures complete in the thread of the last party to arrive (or
+ * of {@code abort}/{@code reset}, or the JDK's delay thread for timeouts). Created with an
+ * {@link Executor} ({@link #AsyncBarrier(int, Runnable, Executor)}), futures that complete after
+ * being returned complete on that executor instead.
+ *
+ * <p><b>Completing a returned future from outside.</b> {@code complete}, {@code
+ * completeExceptionally}, {@code cancel}, {@code completeAsync} (both overloads, once the supplier
+ * has run), {@code orTimeout} and {@code completeOnTimeout} (when they fire) make a waiting party
+ * leave, exactly like {@code cancel}, so it never counts towards a trip; on a released party's
+ * future they do nothing and return {@code false}. {@code obtrudeValue} and
+ * {@code obtrudeException} are refused with {@link UnsupportedOperationException}.
+ * {@code minimalCompletionStage()} cannot be completed; its {@code toCompletableFuture()} is an
+ * independent copy.
+ *
+ * <p><b>String form.</b> {@link #toString()} follows asyncio's repr: {@code [filling, waiters:1/3]},
+ * or just {@code [broken]} when broken.
  */
 public final class AsyncBarrier {
     private enum State { FILLING, DRAINING, RESETTING, BROKEN }
@@ -50,6 +68,8 @@ public final class AsyncBarrier {
     /** Parties that arrived while draining or resetting, for the next cycle. */
     private final WaitList early = new WaitList();
     private final Waiter.Owner owner = this::withdraw;
+    /** Where later completions run; {@code null}: in the releasing thread. */
+    private final Executor executor;
     private State state = State.FILLING;
 
     /**
@@ -72,11 +92,40 @@ public final class AsyncBarrier {
      * @throws IllegalArgumentException if {@code parties < 1}
      */
     public AsyncBarrier(int parties, Runnable action) {
+        this(parties, action, null, true);
+    }
+
+    /**
+     * As {@link #AsyncBarrier(int, Runnable)}, but futures that complete after being returned (a
+     * trip by another party, abort, reset, a timeout) complete on {@code executor}; if it rejects
+     * a completion, that completion runs in the releasing thread. The barrier action still runs in
+     * the thread of the last party to arrive.
+     *
+     * @param parties how many parties must arrive to trip it, {@code >= 1}
+     * @param action the barrier action, or {@code null}
+     * <p>Memory: as without an executor, every arrival of a cycle happens-before the completion of
+     * its parties' futures, and the executor's own guarantee (submission happens-before execution)
+     * carries that to the continuations it runs.
+     *
+     * @param executor where continuations of later-completing futures run
+     * @throws IllegalArgumentException if {@code parties < 1}
+     * @throws NullPointerException if {@code executor} is null
+     */
+    public AsyncBarrier(int parties, Runnable action, Executor executor) {
+        this(parties, action, executor, false);
+    }
+
+    private AsyncBarrier(int parties, Runnable action, Executor executor, boolean inline) {
         if (parties < 1) {
             throw new IllegalArgumentException("parties must be >= 1, was " + parties);
         }
+        if (executor == null && !inline) {
+            throw new NullPointerException("executor must not be null (use the constructor without one"
+                    + " to complete in the releasing thread)");
+        }
         this.parties = parties;
         this.action = action;
+        this.executor = executor;
     }
 
     /**
@@ -93,7 +142,7 @@ public final class AsyncBarrier {
         try {
             switch (state) {
                 case BROKEN:
-                    return CompletableFuture.failedFuture(new BrokenBarrierException("barrier is broken"));
+                    return Waiter.failed(new BrokenBarrierException("barrier is broken"));
                 case DRAINING:
                 case RESETTING:
                     early.add(w);
@@ -109,6 +158,31 @@ public final class AsyncBarrier {
             release(cycle);
         }
         return w;
+    }
+
+    /**
+     * Arrives asynchronously, giving up after {@code timeout}: if the barrier has not tripped by
+     * then, the party leaves (the barrier stays intact, as when cancelled) and the future fails
+     * with {@link TimeoutException}. A trip racing with the timeout wins.
+     *
+     * <p>Memory: as {@link #awaitAsync()}: every arrival of the cycle happens-before the future's
+     * normal completion.
+     *
+     * @param timeout the longest wait; zero or negative means "only if this arrival trips it"
+     * @return as {@link #awaitAsync()}, or failing with {@link TimeoutException}
+     * @throws NullPointerException if {@code timeout} is null
+     */
+    public CompletableFuture<Integer> awaitAsync(Duration timeout) {
+        long nanos = Durations.toNanos(timeout);
+        CompletableFuture<Integer> f = awaitAsync();
+        if (!f.isDone()) {
+            if (nanos == 0) {
+                f.completeExceptionally(new TimeoutException("barrier did not trip within " + timeout));
+            } else {
+                Delivery.timeout(f, nanos, executor, "barrier did not trip within " + timeout);
+            }
+        }
+        return f;
     }
 
     /**
@@ -222,11 +296,24 @@ public final class AsyncBarrier {
         }
     }
 
-    /** @return e.g. {@code AsyncBarrier[filling, waiters:2/3]}, like asyncio's repr */
+    /**
+     * Whether any party waits in the current cycle (while filling): {@code waiting() > 0}. A
+     * snapshot for monitoring; callers must not rely on it for happens-before.
+     *
+     * @return {@code true} if at least one party waits for the barrier to trip
+     */
+    public boolean hasWaiters() {
+        return waiting() > 0;
+    }
+
+    /** @return e.g. {@code AsyncBarrier[filling, waiters:2/3]} or {@code AsyncBarrier[broken]}, like asyncio's repr */
     @Override
     public String toString() {
         mutex.lock();
         try {
+            if (state == State.BROKEN) {
+                return "AsyncBarrier[broken]";
+            }
             int n = state == State.FILLING ? arrived.size() : 0;
             return "AsyncBarrier[" + state.name().toLowerCase(java.util.Locale.ROOT) + ", waiters:" + n + "/" + parties + "]";
         } finally {
@@ -294,7 +381,7 @@ public final class AsyncBarrier {
                     @SuppressWarnings("unchecked")
                     Waiter<Integer> w = (Waiter<Integer>) cycle.get(i);
                     int index = i;
-                    Trampoline.run(() -> w.grant(index));
+                    Delivery.complete(executor, () -> w.grant(index));
                 }
             } else {
                 Waiter<?> last = cycle.remove(cycle.size() - 1);
@@ -306,7 +393,7 @@ public final class AsyncBarrier {
                 }
                 fail(cycle, "barrier action failed: " + failure);
                 Throwable f = failure;
-                Trampoline.run(() -> last.fail(f));
+                Delivery.complete(executor, () -> last.fail(f));
             }
             cycle = startNextCycle();
         }
@@ -339,9 +426,9 @@ public final class AsyncBarrier {
         return cycle;
     }
 
-    private static void fail(List<Waiter<?>> waiters, String why) {
+    private void fail(List<Waiter<?>> waiters, String why) {
         for (Waiter<?> w : waiters) {
-            Trampoline.run(() -> w.fail(new BrokenBarrierException(why)));
+            Delivery.complete(executor, () -> w.fail(new BrokenBarrierException(why)));
         }
     }
 

@@ -1,15 +1,14 @@
 package dev.guarded.sync;
 
+import dev.guarded.sync.internal.Delivery;
 import dev.guarded.sync.internal.Durations;
 import dev.guarded.sync.internal.Park;
-import dev.guarded.sync.internal.Trampoline;
 import dev.guarded.sync.internal.WaitList;
 import dev.guarded.sync.internal.Waiter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,22 +20,42 @@ import java.util.function.BooleanSupplier;
  *
  * <p><b>Semantics.</b> A wait requires the lock to be held (the lock is not owner-bound, so this
  * means "locked", by the caller's logic), releases it while waiting and re-acquires it before
- * returning: also when the wait is cancelled, times out or is interrupted. Waiters are notified in
- * FIFO order. A notification taken by a waiter that is cancelled, or interrupted, at the same
- * moment is passed on to the next waiter (so a wake-up may be spurious: re-check the predicate, or
- * use {@link #awaitUntil(BooleanSupplier)}).
+ * returning: also when the wait times out or a blocked thread is interrupted. Waiters are notified
+ * in FIFO order, and every notified waiter, async or blocking, is queued on the lock at the moment
+ * of the notification, so notified waiters re-acquire the lock in notification order (as in asyncio
+ * and a fair {@code ReentrantLock}'s condition). A notification taken by a waiter that is
+ * cancelled, or interrupted, at the same moment is passed on to the next waiter (so a wake-up may
+ * be spurious: re-check the predicate, or use {@link #waitFor(BooleanSupplier)}).
  *
  * <p><b>Memory.</b> Actions under the lock before a {@code signal} happen-before the notified
  * waiter's return, through the lock: the waiter returns only after re-acquiring it.
  *
+ * <p><b>Completing a returned future from outside.</b> The futures of {@link #awaitAsync()},
+ * {@link #awaitAsync(Duration)} and {@link #waitForAsync(BooleanSupplier)} satisfy the
+ * {@code Future} contract: {@code cancel}, {@code complete}, {@code completeExceptionally},
+ * {@code completeAsync} (both overloads, once the supplier has run), {@code orTimeout} and
+ * {@code completeOnTimeout} (when they fire) complete the future at once with that outcome and
+ * withdraw the wait. Such a future then does <em>not</em> stand for the lock: the caller that
+ * completed it is not waiting under the lock, so if the lock had already been re-acquired for the
+ * wait it is released again, and a notification the wait had taken is passed on. On a future that
+ * already completed they do nothing and return {@code false}. {@code obtrudeValue} and
+ * {@code obtrudeException} are refused with {@link UnsupportedOperationException}.
+ * {@code minimalCompletionStage()} cannot be completed; its {@code toCompletableFuture()} is an
+ * independent copy. The condition's own timeouts are different: they re-acquire the lock first.
+ *
+ * <p><b>Callbacks.</b> A wait's future completes in the thread that hands the lock to it (the
+ * unlocker; or, if the lock was created with an executor, on that executor), or in the thread that
+ * completed it from outside.
+ *
  * <p><b>Differences.</b> Unlike {@link Condition}, signalling requires the lock to be locked but
  * not owned by the caller; an interrupt or cancellation that races with a notification passes the
- * notification on instead of consuming it. Unlike asyncio, a cancelled async wait's future
- * completes only after the lock is re-acquired (see {@link #awaitAsync()}).
+ * notification on instead of consuming it. Unlike asyncio, cancelling an async wait does not wait
+ * for the lock: the cancelled future completes at once, without the lock.
  */
 public final class AsyncCondition {
     private final AsyncLock lock;
     private final ReentrantLock mutex = new ReentrantLock();
+    /** Waiters; each is granted the lock request queued for it at notification. */
     private final WaitList waiters = new WaitList();
     private final Waiter.Owner owner = this::withdraw;
 
@@ -46,7 +65,8 @@ public final class AsyncCondition {
     }
 
     /**
-     * Creates a condition bound to {@code lock} (several conditions may share one lock).
+     * Creates a condition bound to {@code lock} (several conditions may share one lock). Futures
+     * complete where the lock's futures complete (see {@link AsyncLock#AsyncLock(java.util.concurrent.Executor)}).
      *
      * @param lock the lock
      * @throws NullPointerException if {@code lock} is null
@@ -72,11 +92,10 @@ public final class AsyncCondition {
      * Never blocks.
      *
      * <p>The future completes (normally) once the caller holds the lock again after a
-     * notification. {@code cancel} (or an outside {@code complete}/{@code completeExceptionally})
-     * withdraws the wait and returns {@code true}, but the future completes (cancelled) only after
-     * the lock has been re-acquired, so it may still be pending right after {@code cancel}.
+     * notification. Completing it from outside ({@code cancel} included) withdraws the wait and
+     * completes it at once, without the lock (see the class description).
      *
-     * @return the future; when it completes, in any way, the caller holds the lock
+     * @return the future; when it completes normally, the caller holds the lock
      * @throws IllegalStateException if the lock is not locked
      */
     public CompletableFuture<Void> awaitAsync() {
@@ -85,10 +104,10 @@ public final class AsyncCondition {
 
     /**
      * As {@link #awaitAsync()}, giving up after {@code timeout}: the future then fails with
-     * {@link TimeoutException}, after the lock has been re-acquired.
+     * {@link TimeoutException}, after the lock has been re-acquired (the caller holds it).
      *
      * @param timeout the longest wait for a notification
-     * @return the future; when it completes, in any way, the caller holds the lock
+     * @return the future; when it completes normally or by its timeout, the caller holds the lock
      * @throws IllegalStateException if the lock is not locked
      * @throws NullPointerException if {@code timeout} is null
      */
@@ -104,7 +123,7 @@ public final class AsyncCondition {
      * @throws IllegalStateException if the lock is not locked
      */
     public void await() throws InterruptedException {
-        awaitNanos("await", -1);
+        awaitNanos("await", -1, true);
     }
 
     /**
@@ -118,41 +137,63 @@ public final class AsyncCondition {
      * @throws NullPointerException if {@code timeout} is null
      */
     public boolean await(Duration timeout) throws InterruptedException {
-        return awaitNanos("await", Durations.toNanos(timeout));
+        return awaitNanos("await", Durations.toNanos(timeout), true);
+    }
+
+    /**
+     * As {@link #await()}, but an interrupt does not end the wait; it is restored before returning
+     * (as {@link Condition#awaitUninterruptibly()}). Memory: as {@link #await()}.
+     *
+     * @throws IllegalStateException if the lock is not locked
+     */
+    public void awaitUninterruptibly() {
+        try {
+            awaitNanos("awaitUninterruptibly", -1, false);
+        } catch (InterruptedException impossible) {
+            throw new AssertionError(impossible);
+        }
     }
 
     /**
      * Waits asynchronously until {@code predicate} is true: evaluates it (under the lock), and if
-     * false awaits a notification and re-evaluates, like asyncio's {@code wait_for}. Does not wait
-     * if it is already true. Cancelling the result withdraws the current wait; the result then
-     * completes once the lock is held again.
+     * false awaits a notification and re-evaluates: asyncio's {@code wait_for}. Does not wait if it
+     * is already true. Completing the result from outside ({@code cancel} included) withdraws the
+     * current wait and completes it at once, without the lock (see the class description).
+     *
+     * <p>Memory: as {@link #awaitAsync()}; every evaluation of the predicate holds the lock.
      *
      * @param predicate evaluated with the lock held
      * @return completes with the predicate's (true) value, holding the lock; or with the
      *     predicate's exception, still holding the lock
      * @throws IllegalStateException if the lock is not locked
+     * @throws NullPointerException if {@code predicate} is null
      */
-    public CompletableFuture<Boolean> awaitUntilAsync(BooleanSupplier predicate) {
+    public CompletableFuture<Boolean> waitForAsync(BooleanSupplier predicate) {
         if (predicate == null) {
             throw new NullPointerException("predicate must not be null");
         }
-        requireLocked("awaitUntilAsync");
+        requireLocked("waitForAsync");
         return new UntilLoop(this, predicate).start();
     }
 
     /**
-     * Parks until {@code predicate} is true, evaluating it under the lock before each wait.
+     * Parks until {@code predicate} is true, evaluating it under the lock before each wait:
+     * asyncio's {@code wait_for} (named so that it is not confused with
+     * {@link Condition#awaitUntil(java.util.Date)}, which takes a deadline).
+     *
+     * <p>Memory: as {@link #await()}; every evaluation of the predicate holds the lock.
      *
      * @param predicate evaluated with the lock held
      * @return the predicate's value (true)
      * @throws InterruptedException as for {@link #await()} (the lock is held again)
      * @throws IllegalStateException if the lock is not locked
+     * @throws NullPointerException if {@code predicate} is null
      */
-    public boolean awaitUntil(BooleanSupplier predicate) throws InterruptedException {
+    public boolean waitFor(BooleanSupplier predicate) throws InterruptedException {
         if (predicate == null) {
             throw new NullPointerException("predicate must not be null");
         }
-        requireLocked("awaitUntil");
+        requireLocked("waitFor");
         boolean result;
         while (!(result = predicate.getAsBoolean())) {
             await();
@@ -163,6 +204,8 @@ public final class AsyncCondition {
     /**
      * Parks until {@code predicate} is true or {@code timeout} elapses.
      *
+     * <p>Memory: as {@link #await(Duration)}; every evaluation of the predicate holds the lock.
+     *
      * @param predicate evaluated with the lock held
      * @param timeout the longest total wait
      * @return the predicate's last value: {@code false} means the time ran out
@@ -170,12 +213,12 @@ public final class AsyncCondition {
      * @throws IllegalStateException if the lock is not locked
      * @throws NullPointerException if an argument is null
      */
-    public boolean awaitUntil(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
+    public boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
         if (predicate == null) {
             throw new NullPointerException("predicate must not be null");
         }
         long nanos = Durations.toNanos(timeout);
-        requireLocked("awaitUntil");
+        requireLocked("waitFor");
         long deadline = System.nanoTime() + nanos;
         boolean result;
         while (!(result = predicate.getAsBoolean())) {
@@ -183,14 +226,14 @@ public final class AsyncCondition {
             if (left <= 0) {
                 return false;
             }
-            awaitNanos("awaitUntil", left);
+            awaitNanos("waitFor", left, true);
         }
         return result;
     }
 
     /**
-     * Wakes the oldest waiter, if any. It returns only after re-acquiring the lock, so after the
-     * caller unlocks.
+     * Wakes the oldest waiter, if any, queueing it on the lock at once. It returns only after
+     * re-acquiring the lock, so after the caller unlocks.
      *
      * @throws IllegalStateException if the lock is not locked
      */
@@ -199,7 +242,7 @@ public final class AsyncCondition {
     }
 
     /**
-     * Wakes up to {@code n} of the oldest waiters.
+     * Wakes up to {@code n} of the oldest waiters, queueing them on the lock in that order.
      *
      * @param n how many, {@code >= 0}
      * @throws IllegalStateException if the lock is not locked
@@ -214,7 +257,7 @@ public final class AsyncCondition {
     }
 
     /**
-     * Wakes every current waiter.
+     * Wakes every current waiter, queueing them on the lock in notification order.
      *
      * @throws IllegalStateException if the lock is not locked
      */
@@ -236,6 +279,17 @@ public final class AsyncCondition {
         } finally {
             mutex.unlock();
         }
+    }
+
+    /**
+     * Whether any waiter awaits a notification, like {@code ReentrantLock.hasWaiters(Condition)}:
+     * a snapshot for monitoring, not for synchronization (callers must not rely on it for
+     * happens-before).
+     *
+     * @return {@code true} if at least one waiter is queued
+     */
+    public boolean hasWaiters() {
+        return queueLength() > 0;
     }
 
     /** @return e.g. {@code AsyncCondition[locked, waiters:2]} */
@@ -260,23 +314,31 @@ public final class AsyncCondition {
         wake(1);
     }
 
+    /** Notifies up to {@code n} waiters, each with its own lock request queued right now, in order. */
     private void wake(int n) {
         List<Waiter<?>> woken = new ArrayList<>();
+        List<CompletableFuture<Void>> relocks = new ArrayList<>();
         mutex.lock();
         try {
+            // Under the mutex, so the lock's queue holds the notified waiters in notification order
+            // even when two threads notify at once.
             while (woken.size() < n && !waiters.isEmpty()) {
                 woken.add(waiters.poll());
+                relocks.add(lock.lockAsync());
             }
         } finally {
             mutex.unlock();
         }
-        for (Waiter<?> w : woken) {
-            Trampoline.run(() -> w.grant(null));
+        for (int i = 0; i < woken.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Waiter<CompletableFuture<Void>> w = (Waiter<CompletableFuture<Void>>) woken.get(i);
+            CompletableFuture<Void> relock = relocks.get(i);
+            Delivery.complete(null, () -> w.grant(relock));
         }
     }
 
-    private Waiter<Void> enqueueAndUnlock() {
-        Waiter<Void> w = new Waiter<>(owner, 1);
+    private Waiter<CompletableFuture<Void>> enqueueAndUnlock() {
+        Waiter<CompletableFuture<Void>> w = new Waiter<>(owner, 1);
         mutex.lock();
         try {
             waiters.add(w);
@@ -289,38 +351,62 @@ public final class AsyncCondition {
 
     CompletableFuture<Void> startAwait(String method, long nanos) {
         requireLocked(method);
-        Waiter<Void> inner = enqueueAndUnlock();
-        ReacquiringFuture<Void> outer = new ReacquiringFuture<>();
+        Waiter<CompletableFuture<Void>> inner = enqueueAndUnlock();
+        ReacquiringFuture<Void> outer = new ReacquiringFuture<>(lock);
         outer.onAbort(() -> {
             if (!inner.cancel(false)) {
-                passOn(); // notified at the same moment: hand the notification to someone else
+                // Notified (or timed out) at the same moment: a notification goes to someone else.
+                inner.whenComplete((relock, failure) -> {
+                    if (failure == null) {
+                        passOn();
+                    }
+                });
             }
         });
-        inner.whenComplete((v, e) -> lock.lockAsync().whenComplete((x, y) -> outer.finish(null)));
+        inner.whenComplete((relock, failure) -> {
+            if (failure == null) {
+                outer.relockThen(relock, null);
+            } else if (failure instanceof TimeoutException) {
+                outer.relockThen(lock.lockAsync(), failure);
+            }
+            // else withdrawn by an outside completion of `outer`, which is complete already
+        });
         if (nanos == 0) {
-            outer.completeExceptionally(new TimeoutException("not notified in time"));
+            inner.completeExceptionally(new TimeoutException("not notified in time"));
         } else if (nanos > 0) {
-            outer.orTimeout(nanos, TimeUnit.NANOSECONDS);
+            Delivery.timeout(inner, nanos, null, "not notified in time");
         }
         return outer;
     }
 
-    private boolean awaitNanos(String method, long nanos) throws InterruptedException {
+    private boolean awaitNanos(String method, long nanos, boolean interruptible) throws InterruptedException {
         requireLocked(method);
-        if (Thread.interrupted()) {
+        if (interruptible && Thread.interrupted()) {
             throw new InterruptedException();
         }
-        Waiter<Void> inner = enqueueAndUnlock();
-        int r = nanos == 0 ? Park.TIMED_OUT : Park.await(inner, nanos);
-        boolean notified = true;
-        if (r != Park.DONE) {
-            if (inner.cancel(false)) {
-                notified = false;
-            } else if (r == Park.INTERRUPTED) {
-                passOn();
-            }
+        Waiter<CompletableFuture<Void>> inner = enqueueAndUnlock();
+        int r;
+        if (nanos == 0) {
+            r = Park.TIMED_OUT;
+        } else if (interruptible) {
+            r = Park.await(inner, nanos);
+        } else {
+            Park.awaitUninterruptibly(inner);
+            r = Park.DONE;
         }
-        Park.awaitUninterruptibly(lock.lockAsync());
+        boolean notified = true;
+        CompletableFuture<Void> relock;
+        if (r != Park.DONE && inner.cancel(false)) {
+            notified = false;
+            relock = lock.lockAsync();
+        } else {
+            if (r == Park.INTERRUPTED) {
+                passOn(); // the interrupt wins; the notification goes to someone else
+            }
+            Park.awaitUninterruptibly(inner);
+            relock = inner.join(); // queued on the lock when we were notified
+        }
+        Park.awaitUninterruptibly(relock);
         if (r == Park.INTERRUPTED) {
             Thread.interrupted();
             throw new InterruptedException();

@@ -1,15 +1,15 @@
 package dev.guarded.sync;
 
+import dev.guarded.sync.internal.Delivery;
 import dev.guarded.sync.internal.Durations;
 import dev.guarded.sync.internal.Park;
-import dev.guarded.sync.internal.Trampoline;
 import dev.guarded.sync.internal.WaitList;
 import dev.guarded.sync.internal.Waiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,15 +23,49 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Memory.</b> A {@code set} happens-before the return (or future completion) of every wait
  * it releases and of every wait that observes the flag set.
+ *
+ * <p><b>Callbacks.</b> By default released futures complete in the thread that calls {@code set}
+ * (timeouts on the JDK's delay thread). Created with an {@link Executor}
+ * ({@link #AsyncEvent(Executor)}), futures that complete after being returned complete there.
+ *
+ * <p><b>Completing a returned future from outside.</b> {@code complete}, {@code
+ * completeExceptionally}, {@code cancel}, {@code completeAsync} (both overloads, once the supplier
+ * has run), {@code orTimeout} and {@code completeOnTimeout} (when they fire) withdraw a pending
+ * wait, exactly like {@code cancel}; on a released future they return {@code false}.
+ * {@code obtrudeValue} and {@code obtrudeException} are refused with
+ * {@link UnsupportedOperationException}. {@code minimalCompletionStage()} cannot be completed; its
+ * {@code toCompletableFuture()} is an independent copy.
  */
 public final class AsyncEvent {
     private volatile boolean flag;
     private final ReentrantLock mutex = new ReentrantLock();
     private final WaitList waiters = new WaitList();
     private final Waiter.Owner owner = this::withdraw;
+    /** Where later completions run; {@code null}: in the setting thread. */
+    private final Executor executor;
 
-    /** Creates an event that is not set. */
+    /** Creates an event that is not set, whose waits complete in the thread that sets it. */
     public AsyncEvent() {
+        this.executor = null;
+    }
+
+    /**
+     * Creates an event that is not set, whose futures, when they complete after being returned
+     * ({@code set}, a timeout), complete on {@code executor}; if it rejects a completion, that
+     * completion runs in the setting thread.
+     *
+     * <p>Memory: as without an executor, the {@code set} that releases a wait happens-before the
+     * future's completion, and the executor's own guarantee (submission happens-before execution)
+     * carries that to the continuations it runs.
+     *
+     * @param executor where continuations of later-completing futures run
+     * @throws NullPointerException if {@code executor} is null
+     */
+    public AsyncEvent(Executor executor) {
+        if (executor == null) {
+            throw new NullPointerException("executor must not be null (use AsyncEvent() to complete in the setting thread)");
+        }
+        this.executor = executor;
     }
 
     /**
@@ -54,7 +88,7 @@ public final class AsyncEvent {
             mutex.unlock();
         }
         for (Waiter<?> w : released) {
-            Trampoline.run(() -> w.grant(null));
+            Delivery.complete(executor, () -> w.grant(null));
         }
     }
 
@@ -80,7 +114,7 @@ public final class AsyncEvent {
      */
     public CompletableFuture<Void> awaitAsync() {
         Waiter<Void> w = enqueue();
-        return w == null ? CompletableFuture.completedFuture(null) : w;
+        return w == null ? Waiter.granted(null) : w;
     }
 
     /**
@@ -94,12 +128,12 @@ public final class AsyncEvent {
         long nanos = Durations.toNanos(timeout);
         Waiter<Void> w = enqueue();
         if (w == null) {
-            return CompletableFuture.completedFuture(null);
+            return Waiter.granted(null);
         }
         if (nanos == 0) {
             w.completeExceptionally(new TimeoutException("event not set within " + timeout));
         } else {
-            w.orTimeout(nanos, TimeUnit.NANOSECONDS);
+            Delivery.timeout(w, nanos, executor, "event not set within " + timeout);
         }
         return w;
     }
@@ -169,6 +203,16 @@ public final class AsyncEvent {
         } finally {
             mutex.unlock();
         }
+    }
+
+    /**
+     * Whether any wait is pending: a snapshot for monitoring, not for synchronization (callers must
+     * not rely on it for happens-before).
+     *
+     * @return {@code true} if at least one waiter is queued
+     */
+    public boolean hasWaiters() {
+        return queueLength() > 0;
     }
 
     /** @return e.g. {@code AsyncEvent[unset, waiters:2]} */

@@ -1,10 +1,10 @@
 package dev.guarded.sync;
 
+import dev.guarded.sync.internal.Delivery;
 import dev.guarded.sync.internal.Durations;
 import dev.guarded.sync.internal.OnceGuard;
 import dev.guarded.sync.internal.Park;
 import dev.guarded.sync.internal.Scoped;
-import dev.guarded.sync.internal.Trampoline;
 import dev.guarded.sync.internal.WaitList;
 import dev.guarded.sync.internal.Waiter;
 import java.lang.invoke.MethodHandles;
@@ -12,8 +12,9 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -37,9 +38,24 @@ import java.util.function.Supplier;
  * that waiter, {@code cancel} returns {@code false} and the waiter owns the lock; a blocked thread
  * interrupted at that moment passes the lock on and throws {@link InterruptedException}.
  *
- * <p><b>Callbacks.</b> Futures complete in the thread that made the grant (the unlocker, or the
- * timer thread for timeouts), never under an internal lock, one after another rather than nested,
- * so chains of any length use constant stack. Do not block inside such callbacks.
+ * <p><b>Callbacks.</b> By default futures complete in the thread that made the grant (the
+ * unlocker, or the JDK's delay thread for timeouts), never under an internal lock, one after
+ * another rather than nested, so chains of any length use constant stack. Do not block inside such
+ * callbacks, or create the lock with an {@link Executor} ({@link #AsyncLock(Executor)}): futures
+ * that complete later then complete on that executor, timeouts included. A future that is already
+ * complete when returned (the lock was free) runs dependents in the thread that attaches them, as
+ * every {@code CompletableFuture} does.
+ *
+ * <p><b>Completing a returned future from outside.</b> {@code complete}, {@code
+ * completeExceptionally}, {@code cancel}, {@code completeAsync} (both overloads, once the supplier
+ * has run), {@code orTimeout} and {@code completeOnTimeout} (when they fire) withdraw a queued
+ * request, exactly like {@code cancel}; on a granted future they do nothing and return
+ * {@code false}, so the grant stands and must be released. {@code obtrudeValue} and
+ * {@code obtrudeException} are refused with {@link UnsupportedOperationException}.
+ * {@code toCompletableFuture()} is the future itself; {@code minimalCompletionStage()} cannot be
+ * completed and its {@code toCompletableFuture()} is an independent copy. The same holds for the
+ * futures of {@link #guardAsync()} (completing one withdraws the request or releases the grant)
+ * and {@link #withLock}.
  */
 public final class AsyncLock {
     private static final int FREE = 0;
@@ -60,9 +76,37 @@ public final class AsyncLock {
     private final ReentrantLock mutex = new ReentrantLock();
     private final WaitList queue = new WaitList();
     private final Waiter.Owner owner = this::withdraw;
+    /** Where later completions run; {@code null}: in the granting thread. */
+    private final Executor executor;
 
-    /** Creates an unlocked lock. */
+    /** Creates an unlocked lock whose futures complete in the thread that grants them. */
     public AsyncLock() {
+        this.executor = null;
+    }
+
+    /**
+     * Creates an unlocked lock whose futures, when they complete after being returned (a hand-over
+     * by {@code unlock}, a timeout), complete on {@code executor}, so their continuations run there
+     * instead of inside the releaser's {@code unlock()} or on the JDK's delay thread. If the
+     * executor rejects a completion, it runs in the granting thread (a grant is never dropped).
+     *
+     * <p>Memory: as without an executor, the {@code unlock} that hands the lock over happens-before the
+     * future's completion, and the executor's own guarantee (submission happens-before execution)
+     * carries that to the continuations it runs.
+     *
+     * @param executor where continuations of later-completing futures run
+     * @throws NullPointerException if {@code executor} is null
+     */
+    public AsyncLock(Executor executor) {
+        if (executor == null) {
+            throw new NullPointerException("executor must not be null (use AsyncLock() to complete in the granting thread)");
+        }
+        this.executor = executor;
+    }
+
+    /** @return the executor given at construction, or {@code null} */
+    Executor executor() {
+        return executor;
     }
 
     /**
@@ -74,10 +118,10 @@ public final class AsyncLock {
      */
     public CompletableFuture<Void> lockAsync() {
         if (tryLock()) {
-            return CompletableFuture.completedFuture(null);
+            return Waiter.granted(null);
         }
         Waiter<Void> w = enqueue();
-        return w == null ? CompletableFuture.completedFuture(null) : w;
+        return w == null ? Waiter.granted(null) : w;
     }
 
     /**
@@ -92,16 +136,16 @@ public final class AsyncLock {
     public CompletableFuture<Void> lockAsync(Duration timeout) {
         long nanos = Durations.toNanos(timeout);
         if (tryLock()) {
-            return CompletableFuture.completedFuture(null);
+            return Waiter.granted(null);
         }
         Waiter<Void> w = enqueue();
         if (w == null) {
-            return CompletableFuture.completedFuture(null);
+            return Waiter.granted(null);
         }
         if (nanos == 0) {
             w.completeExceptionally(new TimeoutException("AsyncLock not acquired within " + timeout));
         } else {
-            w.orTimeout(nanos, TimeUnit.NANOSECONDS);
+            Delivery.timeout(w, nanos, executor, "AsyncLock not acquired within " + timeout);
         }
         return w;
     }
@@ -217,6 +261,59 @@ public final class AsyncLock {
     }
 
     /**
+     * Acquires the lock asynchronously (as {@link #lockAsync()}) and completes with a guard that
+     * releases it once: {@code lock.guardAsync().thenCompose(g -> work().whenComplete((r, e) -> g.close()))}.
+     * Completing the returned future from outside (cancel included) withdraws the request, or, if
+     * the lock was handed over at that moment, unlocks at once, so a guard is never lost.
+     *
+     * <p>Memory: as {@link #lockAsync()}: the {@code unlock} that hands the lock over
+     * happens-before the future's completion; closing the guard is an {@link #unlock()}.
+     *
+     * @return completes with the guard once the caller holds the lock
+     */
+    public CompletableFuture<Guard> guardAsync() {
+        return Scoped.guard(lockAsync(), this::unlock);
+    }
+
+    /**
+     * Whether any request is queued for the lock, like {@code ReentrantLock.hasQueuedThreads()}:
+     * a snapshot for monitoring, not for synchronization. A volatile read without locking; callers
+     * must not rely on it for happens-before.
+     *
+     * @return {@code true} if at least one waiter is queued
+     */
+    public boolean hasWaiters() {
+        return state == QUEUED;
+    }
+
+    /**
+     * A {@link Lock} view of this lock, for code written against {@code java.util.concurrent.locks}.
+     * The view shares this lock's state and FIFO queue. {@code lock()} waits uninterruptibly (as
+     * {@code Lock.lock()} specifies), {@code lockInterruptibly()} is {@link #lock()}, both
+     * {@code tryLock} forms are this lock's (no barging: they fail while anyone waits);
+     * {@code unlock()} of an unlocked lock throws {@link IllegalMonitorStateException}. The lock
+     * stays not owner-bound and not reentrant. {@code newCondition()} returns a
+     * {@link java.util.concurrent.locks.Condition} backed by a new {@link AsyncCondition} on this
+     * lock. Memory effects are those of this lock.
+     *
+     * @return the view (a new lightweight object on each call; all views act on this lock)
+     */
+    public Lock asLock() {
+        return new LockView(this);
+    }
+
+    /** For {@link LockView#lock()}: waits for the lock ignoring interrupts, then restores them. */
+    void lockUninterruptibly() {
+        if (tryLock()) {
+            return;
+        }
+        Waiter<Void> w = enqueue();
+        if (w != null) {
+            Park.awaitUninterruptibly(w); // never withdrawn, so the grant is certain to arrive
+        }
+    }
+
+    /**
      * The number of queued waiters: a snapshot for monitoring and tests, not for synchronization
      * (as {@code getQueueLength()} in java.util.concurrent).
      *
@@ -278,7 +375,7 @@ public final class AsyncLock {
         } finally {
             mutex.unlock();
         }
-        Trampoline.run(() -> ((Waiter<?>) next).grant(null));
+        Delivery.complete(executor, () -> next.grant(null));
         return true;
     }
 

@@ -1,10 +1,10 @@
 package dev.guarded.sync;
 
+import dev.guarded.sync.internal.Delivery;
 import dev.guarded.sync.internal.Durations;
 import dev.guarded.sync.internal.OnceGuard;
 import dev.guarded.sync.internal.Park;
 import dev.guarded.sync.internal.Scoped;
-import dev.guarded.sync.internal.Trampoline;
 import dev.guarded.sync.internal.WaitList;
 import dev.guarded.sync.internal.Waiter;
 import java.lang.invoke.MethodHandles;
@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -39,6 +39,29 @@ import java.util.function.Supplier;
  * if the permits suffice for them). Permits already handed to the request stay with it
  * ({@code cancel} returns {@code false}); a blocked thread interrupted at that moment releases them
  * again and throws {@link InterruptedException}. Permits are never lost.
+ *
+ * <p><b>Requests above the bound.</b> A request for more permits than the semaphore can ever hold
+ * would wait forever and, being FIFO, block every later request: an {@link AsyncBoundedSemaphore}
+ * rejects {@code n} above its bound (its initial count) with {@link IllegalArgumentException} in
+ * every acquire method. A plain {@code AsyncSemaphore} has no bound below
+ * {@link Integer#MAX_VALUE} (releases may raise the count up to it), so any {@code n >= 0} can
+ * still be met and none is rejected.
+ *
+ * <p><b>Callbacks.</b> By default futures complete in the thread that grants them (the releaser,
+ * or the JDK's delay thread for timeouts), one after another rather than nested. Created with an
+ * {@link Executor} ({@link #AsyncSemaphore(int, Executor)}), futures that complete after being
+ * returned complete on that executor, timeouts included.
+ *
+ * <p><b>Completing a returned future from outside.</b> {@code complete}, {@code
+ * completeExceptionally}, {@code cancel}, {@code completeAsync} (both overloads, once the supplier
+ * has run), {@code orTimeout} and {@code completeOnTimeout} (when they fire) withdraw a queued
+ * request, exactly like {@code cancel}; on a granted future they do nothing and return
+ * {@code false}, so the permits stay with the caller. {@code obtrudeValue} and
+ * {@code obtrudeException} are refused with {@link UnsupportedOperationException}.
+ * {@code toCompletableFuture()} is the future itself; {@code minimalCompletionStage()} cannot be
+ * completed and its {@code toCompletableFuture()} is an independent copy. The futures of
+ * {@link #guardAsync(int)} (completing one withdraws the request or releases the permits) and
+ * {@link #withPermits} follow the same rules.
  *
  * <p><b>Differences.</b> asyncio's {@code Semaphore} has no multi-permit or timed forms and is not
  * thread-safe. Unlike {@link Semaphore} there is no unfair mode, and
@@ -64,24 +87,53 @@ public class AsyncSemaphore {
     private final ReentrantLock mutex = new ReentrantLock();
     private final WaitList queue = new WaitList();
     private final Waiter.Owner owner = this::withdraw;
+    /** Where later completions run; {@code null}: in the granting thread. */
+    private final Executor executor;
 
     /**
-     * Creates a semaphore.
+     * Creates a semaphore whose futures complete in the thread that grants them.
      *
      * @param permits the initial number of permits, {@code >= 0}
      * @throws IllegalArgumentException if {@code permits} is negative
      */
     public AsyncSemaphore(int permits) {
-        this(permits, false);
+        this(permits, false, null);
     }
 
-    AsyncSemaphore(int permits, boolean bounded) {
+    /**
+     * Creates a semaphore whose futures, when they complete after being returned (a grant by
+     * {@code release}, a timeout), complete on {@code executor}; if it rejects a completion, that
+     * completion runs in the granting thread (a grant is never dropped).
+     *
+     * @param permits the initial number of permits, {@code >= 0}
+     * <p>Memory: as without an executor, the release that grants a request happens-before the
+     * future's completion, and the executor's own guarantee (submission happens-before execution)
+     * carries that to the continuations it runs.
+     *
+     * @param executor where continuations of later-completing futures run
+     * @throws IllegalArgumentException if {@code permits} is negative
+     * @throws NullPointerException if {@code executor} is null
+     */
+    public AsyncSemaphore(int permits, Executor executor) {
+        this(permits, false, requireExecutor(executor));
+    }
+
+    AsyncSemaphore(int permits, boolean bounded, Executor executor) {
         if (permits < 0) {
             throw new IllegalArgumentException("permits must be >= 0, was " + permits);
         }
         this.state = (long) permits << 1;
         this.bounded = bounded;
         this.maxPermits = bounded ? permits : Integer.MAX_VALUE;
+        this.executor = executor;
+    }
+
+    static Executor requireExecutor(Executor executor) {
+        if (executor == null) {
+            throw new NullPointerException("executor must not be null (use the constructor without one"
+                    + " to complete in the granting thread)");
+        }
+        return executor;
     }
 
     /**
@@ -99,15 +151,16 @@ public class AsyncSemaphore {
      * @param n the number of permits, {@code >= 0}
      * @return completes once the permits are held (already complete if they were available and
      *     nobody waited); cancelling it while pending withdraws the request
-     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws IllegalArgumentException if {@code n} is negative, or above the bound of an
+     *     {@link AsyncBoundedSemaphore}
      */
     public CompletableFuture<Void> acquireAsync(int n) {
-        checkCount(n);
+        checkRequest(n);
         if (tryAcquire(n)) {
-            return CompletableFuture.completedFuture(null);
+            return Waiter.granted(null);
         }
         Waiter<Void> w = enqueue(n);
-        return w == null ? CompletableFuture.completedFuture(null) : w;
+        return w == null ? Waiter.granted(null) : w;
     }
 
     /**
@@ -128,23 +181,24 @@ public class AsyncSemaphore {
      * @param timeout the longest wait; zero or negative means "only if available right now"
      * @return as {@link #acquireAsync(int)}, but completes exceptionally with
      *     {@link TimeoutException} (request withdrawn) if not granted in time
-     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws IllegalArgumentException if {@code n} is negative, or above the bound of an
+     *     {@link AsyncBoundedSemaphore}
      * @throws NullPointerException if {@code timeout} is null
      */
     public CompletableFuture<Void> acquireAsync(int n, Duration timeout) {
-        checkCount(n);
+        checkRequest(n);
         long nanos = Durations.toNanos(timeout);
         if (tryAcquire(n)) {
-            return CompletableFuture.completedFuture(null);
+            return Waiter.granted(null);
         }
         Waiter<Void> w = enqueue(n);
         if (w == null) {
-            return CompletableFuture.completedFuture(null);
+            return Waiter.granted(null);
         }
         if (nanos == 0) {
             w.completeExceptionally(new TimeoutException(n + " permit(s) not acquired within " + timeout));
         } else {
-            w.orTimeout(nanos, TimeUnit.NANOSECONDS);
+            Delivery.timeout(w, nanos, executor, n + " permit(s) not acquired within " + timeout);
         }
         return w;
     }
@@ -164,10 +218,11 @@ public class AsyncSemaphore {
      * @param n the number of permits, {@code >= 0}
      * @throws InterruptedException if interrupted before or while waiting; the request is
      *     withdrawn, and permits granted at that very moment are released again
-     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws IllegalArgumentException if {@code n} is negative, or above the bound of an
+     *     {@link AsyncBoundedSemaphore}
      */
     public void acquire(int n) throws InterruptedException {
-        checkCount(n);
+        checkRequest(n);
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
@@ -193,10 +248,11 @@ public class AsyncSemaphore {
      *
      * @param n the number of permits, {@code >= 0}
      * @return {@code true} if taken
-     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws IllegalArgumentException if {@code n} is negative, or above the bound of an
+     *     {@link AsyncBoundedSemaphore}
      */
     public boolean tryAcquire(int n) {
-        checkCount(n);
+        checkRequest(n);
         long need = (long) n << 1;
         for (;;) {
             long s = state;
@@ -229,11 +285,12 @@ public class AsyncSemaphore {
      * @return {@code true} if acquired; {@code false} if the time ran out (request withdrawn;
      *     a grant racing with the timeout wins)
      * @throws InterruptedException as for {@link #acquire(int)}
-     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws IllegalArgumentException if {@code n} is negative, or above the bound of an
+     *     {@link AsyncBoundedSemaphore}
      * @throws NullPointerException if {@code timeout} is null
      */
     public boolean tryAcquire(int n, Duration timeout) throws InterruptedException {
-        checkCount(n);
+        checkRequest(n);
         long nanos = Durations.toNanos(timeout);
         if (Thread.interrupted()) {
             throw new InterruptedException();
@@ -305,6 +362,95 @@ public class AsyncSemaphore {
     }
 
     /**
+     * Runs an async action while holding {@code n} permits, acquired in FIFO order as by
+     * {@link #acquireAsync(int)}, releasing them when the action's stage completes, normally or not
+     * (also if {@code action} throws or returns null). Completing the result from outside while
+     * the request is queued withdraws it.
+     *
+     * <p>Memory: the release that grants the permits happens-before {@code action} runs; the
+     * action's stage completing happens-before the release of its permits.
+     *
+     * @param n the number of permits, {@code >= 0}
+     * @param action supplies the stage to run with the permits
+     * @param <T> the result type
+     * @return completes with the stage's outcome after the permits are released
+     * @throws IllegalArgumentException if {@code n} is negative, or above the bound of an
+     *     {@link AsyncBoundedSemaphore}
+     */
+    public <T> CompletableFuture<T> withPermits(int n, Supplier<? extends CompletionStage<T>> action) {
+        if (action == null) {
+            throw new NullPointerException("action must not be null");
+        }
+        return Scoped.run(acquireAsync(n), () -> release(n), action);
+    }
+
+    /**
+     * Acquires {@code n} permits (as {@link #acquire(int)}) and returns a guard that releases them once.
+     *
+     * <p>Memory: as {@link #acquire(int)}; closing the guard is a {@link #release(int)}.
+     *
+     * @param n the number of permits, {@code >= 0}
+     * @return the guard
+     * @throws InterruptedException as for {@link #acquire(int)}
+     * @throws IllegalArgumentException if {@code n} is negative, or above the bound of an
+     *     {@link AsyncBoundedSemaphore}
+     */
+    public Guard guard(int n) throws InterruptedException {
+        acquire(n);
+        return new OnceGuard(() -> release(n));
+    }
+
+    /**
+     * Acquires one permit asynchronously; see {@link #guardAsync(int)} (same memory effects).
+     *
+     * @return completes with a guard holding one permit
+     */
+    public CompletableFuture<Guard> guardAsync() {
+        return guardAsync(1);
+    }
+
+    /**
+     * Acquires {@code n} permits asynchronously (as {@link #acquireAsync(int)}) and completes with
+     * a guard that releases them once. Completing the returned future from outside (cancel
+     * included) withdraws the request, or, if the permits were granted at that moment, releases
+     * them at once, so permits are never lost.
+     *
+     * <p>Memory: as {@link #acquireAsync(int)}; closing the guard is a {@link #release(int)}.
+     *
+     * @param n the number of permits, {@code >= 0}
+     * @return completes with the guard once the permits are held
+     * @throws IllegalArgumentException if {@code n} is negative, or above the bound of an
+     *     {@link AsyncBoundedSemaphore}
+     */
+    public CompletableFuture<Guard> guardAsync(int n) {
+        return Scoped.guard(acquireAsync(n), () -> release(n));
+    }
+
+    /**
+     * Whether an acquire would have to wait: no permit is available or someone is queued (asyncio's
+     * {@code Semaphore.locked()}). A snapshot, read without locking.
+     *
+     * <p>Memory: a volatile read of the semaphore's state; no happens-before edge beyond that.
+     *
+     * @return {@code true} if {@link #tryAcquire()} would fail right now
+     */
+    public boolean locked() {
+        long s = state;
+        return (s & QUEUED) != 0 || (s >>> 1) == 0;
+    }
+
+    /**
+     * Whether any request is queued, like {@code Semaphore.hasQueuedThreads()}: a snapshot for
+     * monitoring, not for synchronization, read without locking; callers must not rely on it for
+     * happens-before.
+     *
+     * @return {@code true} if at least one waiter is queued
+     */
+    public boolean hasWaiters() {
+        return (state & QUEUED) != 0;
+    }
+
+    /**
      * The number of queued waiters: a snapshot for monitoring and tests, not for synchronization
      * (as {@code getQueueLength()} in java.util.concurrent).
      *
@@ -333,6 +479,15 @@ public class AsyncSemaphore {
     private static void checkCount(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("permit count must be >= 0, was " + n);
+        }
+    }
+
+    /** An acquire of more permits than a bounded semaphore can ever hold could never be met. */
+    private void checkRequest(int n) {
+        checkCount(n);
+        if (n > maxPermits) {
+            throw new IllegalArgumentException("cannot acquire " + n + " permits from an AsyncBoundedSemaphore"
+                    + " bounded at " + maxPermits + ": the request could never be met");
         }
     }
 
@@ -393,9 +548,9 @@ public class AsyncSemaphore {
         return granted;
     }
 
-    private static void grantAll(List<Waiter<?>> granted) {
+    private void grantAll(List<Waiter<?>> granted) {
         for (Waiter<?> w : granted) {
-            Trampoline.run(() -> w.grant(null));
+            Delivery.complete(executor, () -> w.grant(null));
         }
     }
 

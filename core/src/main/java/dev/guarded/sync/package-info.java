@@ -19,11 +19,16 @@
  * <p><b>Rules shared by all.</b> Cancelling a pending future, its timeout, or interrupting a
  * blocked thread withdraws the waiter; a grant (lock, permits, notification) already made to it is
  * never lost: {@code cancel} then returns {@code false}, and an interrupted thread passes the grant
- * on. Completing a returned future yourself ({@code complete}, {@code completeExceptionally})
- * withdraws the request like {@code cancel}; the future then does not stand for a grant. Async
+ * on. Completing a returned future yourself ({@code complete}, {@code completeExceptionally},
+ * {@code cancel}, {@code completeAsync}, {@code orTimeout}, {@code completeOnTimeout}) withdraws
+ * the request like {@code cancel}; the future then does not stand for a grant.
+ * {@code obtrudeValue}/{@code obtrudeException} are refused with
+ * {@code UnsupportedOperationException} (each class documents this per method). Async
  * timeouts fail the future with {@code java.util.concurrent.TimeoutException}; negative
- * timeouts count as zero. Futures are completed after internal locks are released, in the thread
- * that made the grant (for timeouts, the JDK's delay thread), one after another rather than nested,
- * so arbitrarily long chains of callbacks use constant stack. Callbacks should not block.
+ * timeouts count as zero. Futures are completed after internal locks are released, by default in
+ * the thread that made the grant (for timeouts, the JDK's delay thread), one after another rather
+ * than nested, so arbitrarily long chains of callbacks use constant stack; callbacks should not
+ * block. Each primitive also takes an {@code Executor} at construction to run those completions
+ * there instead.
  */
 package dev.guarded.sync;

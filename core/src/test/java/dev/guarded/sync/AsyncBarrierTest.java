@@ -46,7 +46,7 @@ class AsyncBarrierTest {
         assertEquals(2, b.waiting());
         assertEquals(3, b.parties());
         b.abort();
-        assertEquals("AsyncBarrier[broken, waiters:0/3]", b.toString());
+        assertEquals("AsyncBarrier[broken]", b.toString());
         assertEquals(0, b.waiting());
     }
 
@@ -275,5 +275,22 @@ class AsyncBarrierTest {
         Probe.until("arrived", () -> b.waiting() == 1);
         b.reset();
         assertInstanceOf(BrokenBarrierException.class, t.failure());
+    }
+
+    @Test
+    void timedAsyncWaitLeavesOnTimeoutWithoutBreaking() {
+        AsyncBarrier barrier = new AsyncBarrier(2);
+        CompletableFuture<Integer> f = barrier.awaitAsync(java.time.Duration.ofMillis(1));
+        java.util.concurrent.CompletionException e = assertThrows(java.util.concurrent.CompletionException.class, f::join);
+        assertTrue(e.getCause() instanceof java.util.concurrent.TimeoutException, e.toString());
+        assertEquals(0, barrier.waiting(), "the party left");
+        assertFalse(barrier.isBroken());
+        assertTrue(barrier.awaitAsync(java.time.Duration.ZERO).isCompletedExceptionally(), "zero: only if it trips");
+        CompletableFuture<Integer> a = barrier.awaitAsync(java.time.Duration.ofSeconds(30));
+        assertTrue(barrier.hasWaiters());
+        CompletableFuture<Integer> b = barrier.awaitAsync(java.time.Duration.ZERO);
+        assertEquals(0, a.join());
+        assertEquals(1, b.join());
+        assertFalse(barrier.hasWaiters());
     }
 }

@@ -91,8 +91,8 @@ class AsyncConditionTest {
         assertTrue(e.getMessage().contains("requires the lock"), e.getMessage());
         assertThrows(IllegalStateException.class, cond::await);
         assertThrows(IllegalStateException.class, () -> cond.await(Duration.ofSeconds(1)));
-        assertThrows(IllegalStateException.class, () -> cond.awaitUntilAsync(() -> true));
-        assertThrows(IllegalStateException.class, () -> cond.awaitUntil(() -> true));
+        assertThrows(IllegalStateException.class, () -> cond.waitForAsync(() -> true));
+        assertThrows(IllegalStateException.class, () -> cond.waitFor(() -> true));
         assertThrows(IllegalStateException.class, cond::signal);
         assertThrows(IllegalStateException.class, () -> cond.signal(2));
         assertThrows(IllegalStateException.class, cond::signalAll);
@@ -103,26 +103,29 @@ class AsyncConditionTest {
     }
 
     @Test
-    void cancellingAWaitReacquiresTheLockBeforeCompleting() {
+    void cancellingAWaitCompletesItAtOnceWithoutTheLock() {
         lock.lockAsync();
         CompletableFuture<Void> w = cond.awaitAsync();
         assertFalse(lock.isLocked());
         assertTrue(w.cancel(false));
-        assertTrue(w.isCancelled(), "the lock was free, so it completed at once");
-        assertTrue(lock.isLocked(), "the cancelled waiter holds the lock again");
+        assertTrue(w.isDone() && w.isCancelled(), "Future contract: cancel returning true means done");
+        assertFalse(lock.isLocked(), "a cancelled wait does not take the lock");
         assertEquals(0, cond.queueLength());
+        assertFalse(w.cancel(false), "only the first completion counts");
     }
 
     @Test
-    void aCancelledWaitStaysPendingWhileTheLockIsContended() {
+    void aWaitCancelledWhileTheLockIsContendedIsDoneAtOnceAndNeverTakesTheLock() {
         lock.lockAsync();
         CompletableFuture<Void> w = cond.awaitAsync();
         lock.lockAsync(); // someone else holds the lock now
+        cond.signal(); // w is notified and queued for the lock
+        assertEquals(1, lock.queueLength());
         assertTrue(w.cancel(false));
-        assertFalse(w.isDone(), "cannot complete before the lock is re-acquired");
-        lock.unlock();
         assertTrue(w.isCancelled());
-        assertTrue(lock.isLocked());
+        assertEquals(0, lock.queueLength(), "the cancelled wait's lock request was withdrawn");
+        lock.unlock();
+        assertFalse(lock.isLocked());
         assertThrows(CancellationException.class, w::join);
     }
 
@@ -137,30 +140,29 @@ class AsyncConditionTest {
             cond.signal(); // notifies `first`, whose completion is deferred until we return
             first.cancel(false);
         });
-        lock.unlock();
         assertTrue(first.isCancelled());
-        assertTrue(lock.isLocked(), "first holds the lock again after its cancellation");
         lock.unlock();
         assertEquals(List.of(2), log, "the second waiter got the notification");
+        assertFalse(lock.isLocked(), "the cancelled wait did not keep the lock");
     }
 
     @Test
-    void awaitUntilDoesNotWaitWhenThePredicateHolds() throws Exception {
+    void waitForDoesNotWaitWhenThePredicateHolds() throws Exception {
         lock.lockAsync();
-        CompletableFuture<Boolean> f = cond.awaitUntilAsync(() -> true);
+        CompletableFuture<Boolean> f = cond.waitForAsync(() -> true);
         assertTrue(f.join());
         assertTrue(lock.isLocked());
         assertEquals(0, cond.queueLength());
-        assertTrue(cond.awaitUntil(() -> true));
+        assertTrue(cond.waitFor(() -> true));
         assertTrue(lock.isLocked());
     }
 
     @Test
-    void awaitUntilReevaluatesAfterEachNotification() {
+    void waitForReevaluatesAfterEachNotification() {
         AtomicInteger value = new AtomicInteger();
         AtomicInteger evaluations = new AtomicInteger();
         lock.lockAsync();
-        CompletableFuture<Boolean> f = cond.awaitUntilAsync(() -> {
+        CompletableFuture<Boolean> f = cond.waitForAsync(() -> {
             evaluations.incrementAndGet();
             return value.get() >= 2;
         });
@@ -177,9 +179,9 @@ class AsyncConditionTest {
     }
 
     @Test
-    void awaitUntilPropagatesThePredicatesExceptionHoldingTheLock() {
+    void waitForPropagatesThePredicatesExceptionHoldingTheLock() {
         lock.lockAsync();
-        CompletableFuture<Boolean> f = cond.awaitUntilAsync(() -> {
+        CompletableFuture<Boolean> f = cond.waitForAsync(() -> {
             throw new IllegalArgumentException("bad predicate");
         });
         assertInstanceOf(IllegalArgumentException.class, assertThrows(CompletionException.class, f::join).getCause());
@@ -187,13 +189,13 @@ class AsyncConditionTest {
     }
 
     @Test
-    void cancellingAwaitUntilWithdrawsAndKeepsTheLock() {
+    void cancellingWaitForWithdrawsAtOnceWithoutTheLock() {
         lock.lockAsync();
-        CompletableFuture<Boolean> f = cond.awaitUntilAsync(() -> false);
+        CompletableFuture<Boolean> f = cond.waitForAsync(() -> false);
         assertEquals(1, cond.queueLength());
         assertTrue(f.cancel(false));
         assertTrue(f.isCancelled());
-        assertTrue(lock.isLocked());
+        assertFalse(lock.isLocked());
         assertEquals(0, cond.queueLength());
     }
 
@@ -207,7 +209,7 @@ class AsyncConditionTest {
         assertTrue(lock.isLocked());
         assertFalse(cond.await(Duration.ZERO));
         assertTrue(lock.isLocked());
-        assertFalse(cond.awaitUntil(() -> false, Duration.ofMillis(2)));
+        assertFalse(cond.waitFor(() -> false, Duration.ofMillis(2)));
         assertTrue(lock.isLocked());
         assertEquals(0, cond.queueLength());
     }
@@ -303,7 +305,6 @@ class AsyncConditionTest {
         lock.lockAsync();
         assertTrue(gone.cancel(false));
         cond.signal();
-        lock.unlock(); // `gone` re-acquires first (it queued for the lock when cancelled)
         assertTrue(gone.isCancelled());
         lock.unlock();
         assertEquals(List.of(2), log, "the single notification reached the live waiter");
@@ -335,5 +336,90 @@ class AsyncConditionTest {
         assertSame(shared, b.lock());
         assertThrows(NullPointerException.class, () -> new AsyncCondition(null));
         assertEquals("AsyncCondition[unlocked, waiters:0]", a.toString());
+    }
+
+    @Test
+    void notifiedWaitersReacquireInNotificationOrderBlockingAndAsyncAlike() throws Exception {
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        Probe.Worker<Void> blocking = Probe.start("blocking", () -> {
+            lock.lock();
+            try {
+                cond.await();
+                order.add("blocking");
+            } finally {
+                lock.unlock();
+            }
+            return null;
+        });
+        Probe.until("blocking waiter queued", () -> cond.queueLength() == 1);
+        lock.lock();
+        cond.awaitAsync().thenRun(() -> {
+            order.add("async");
+            lock.unlock();
+        });
+        lock.lock();
+        cond.signalAll(); // the blocking waiter was notified first
+        assertEquals(2, lock.queueLength(), "both notified waiters queued on the lock at notification");
+        lock.unlock();
+        blocking.join();
+        Probe.until("both re-acquired", () -> order.size() == 2);
+        assertEquals(List.of("blocking", "async"), order);
+        assertFalse(lock.isLocked());
+    }
+
+    @Test
+    void lockViewConditionWaitsAndSignalsLikeJavaUtilConcurrent() throws Exception {
+        java.util.concurrent.locks.Lock view = new AsyncLock().asLock();
+        java.util.concurrent.locks.Condition ready = view.newCondition();
+        boolean[] flag = new boolean[1];
+        Probe.Worker<Boolean> t = Probe.start("t", () -> {
+            view.lock();
+            try {
+                while (!flag[0]) {
+                    ready.await();
+                }
+                return true;
+            } finally {
+                view.unlock();
+            }
+        });
+        Probe.parked(t.thread);
+        view.lock();
+        try {
+            flag[0] = true;
+            ready.signalAll();
+        } finally {
+            view.unlock();
+        }
+        assertTrue(t.join());
+        assertThrows(IllegalMonitorStateException.class, ready::signal, "signal without the lock");
+        assertThrows(IllegalMonitorStateException.class, view::unlock);
+        view.lock();
+        assertTrue(ready.awaitNanos(1_000_000) <= 0, "not notified: no time left");
+        assertFalse(ready.await(1, java.util.concurrent.TimeUnit.MILLISECONDS));
+        assertFalse(ready.awaitUntil(new java.util.Date(System.currentTimeMillis() + 1)));
+        view.unlock();
+    }
+
+    @Test
+    void lockViewAwaitUninterruptiblyKeepsWaitingAndRestoresTheInterrupt() throws Exception {
+        java.util.concurrent.locks.Lock view = lock.asLock();
+        java.util.concurrent.locks.Condition c = view.newCondition();
+        Probe.Worker<Boolean> t = Probe.start("t", () -> {
+            view.lock();
+            try {
+                Thread.currentThread().interrupt();
+                c.awaitUninterruptibly();
+                return Thread.interrupted() && lock.isLocked();
+            } finally {
+                view.unlock();
+            }
+        });
+        Probe.parked(t.thread);
+        t.thread.interrupt();
+        view.lock();
+        c.signal();
+        view.unlock();
+        assertTrue(t.join(), "returned after the signal, holding the lock, interrupt restored");
     }
 }

@@ -129,4 +129,20 @@ class AsyncEventTest {
         NullPointerException e = assertThrows(NullPointerException.class, () -> event.await(null));
         assertTrue(e.getMessage().contains("timeout"), e.getMessage());
     }
+
+    @Test
+    void hasWaitersAndAnExecutorForContinuations() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "continuations"));
+        try {
+            AsyncEvent event = new AsyncEvent(pool);
+            CompletableFuture<String> where = event.awaitAsync().thenApply(v -> Thread.currentThread().getName());
+            assertTrue(event.hasWaiters());
+            event.set();
+            assertEquals("continuations", where.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertFalse(event.hasWaiters());
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -20,16 +19,6 @@ class AsyncSemaphoreTest {
 
     private static boolean granted(CompletableFuture<?> f) {
         return f.isDone() && !f.isCompletedExceptionally();
-    }
-
-    @Test
-    void zeroPermitsMakesAcquireWaitForRelease() {
-        AsyncSemaphore s = new AsyncSemaphore(0);
-        CompletableFuture<Void> f = s.acquireAsync();
-        assertFalse(f.isDone());
-        s.release();
-        assertTrue(granted(f));
-        assertEquals(0, s.availablePermits());
     }
 
     @Test
@@ -143,36 +132,6 @@ class AsyncSemaphoreTest {
     }
 
     @Test
-    void cancellingAMiddleWaiterWithdrawsOnlyIt() {
-        AsyncSemaphore s = new AsyncSemaphore(0);
-        CompletableFuture<Void> a = s.acquireAsync();
-        CompletableFuture<Void> b = s.acquireAsync();
-        CompletableFuture<Void> c = s.acquireAsync();
-        b.cancel(false);
-        s.release(2);
-        assertTrue(granted(a));
-        assertTrue(granted(c));
-        assertTrue(b.isCancelled());
-        assertEquals(0, s.availablePermits());
-    }
-
-    @Test
-    void cancelAfterGrantFailsAndThePermitIsNotLost() {
-        AsyncSemaphore s = new AsyncSemaphore(0);
-        CompletableFuture<Void> a = s.acquireAsync();
-        CompletableFuture<Void> b = s.acquireAsync();
-        boolean[] cancelled = new boolean[1];
-        Probe.insideCallback(() -> {
-            s.release();
-            cancelled[0] = a.cancel(false);
-        });
-        assertFalse(cancelled[0]);
-        assertTrue(granted(a));
-        s.release(); // a is done with it
-        assertTrue(granted(b), "no hang: the permit moved on");
-    }
-
-    @Test
     void timedAcquireAsyncFailsWithTimeoutAndWithdraws() {
         AsyncSemaphore s = new AsyncSemaphore(0);
         CompletableFuture<Void> f = s.acquireAsync(Duration.ofMillis(1));
@@ -233,40 +192,6 @@ class AsyncSemaphoreTest {
     }
 
     @Test
-    void asyncAndBlockingWaitersShareOneFifoQueue() throws Exception {
-        AsyncSemaphore s = new AsyncSemaphore(0);
-        List<String> order = new CopyOnWriteArrayList<>();
-        s.acquireAsync().thenRun(() -> order.add("a1"));
-        Probe.Worker<Void> t = Probe.start("b2", () -> {
-            s.acquire();
-            order.add("b2");
-            return null;
-        });
-        Probe.until("b2 queued", () -> s.queueLength() == 2);
-        s.acquireAsync().thenRun(() -> order.add("a3"));
-        s.release(2);
-        t.join();
-        assertEquals(List.of("a1", "b2"), order);
-        s.release();
-        assertEquals(List.of("a1", "b2", "a3"), order);
-    }
-
-    @Test
-    void interruptWithdrawsABlockedAcquire() throws Exception {
-        AsyncSemaphore s = new AsyncSemaphore(0);
-        Probe.Worker<Void> t = Probe.start("acq", () -> {
-            s.acquire();
-            return null;
-        });
-        Probe.until("queued", () -> s.queueLength() == 1);
-        t.thread.interrupt();
-        assertInstanceOf(InterruptedException.class, t.failure());
-        assertEquals(0, s.queueLength());
-        s.release();
-        assertEquals(1, s.availablePermits());
-    }
-
-    @Test
     void interruptRacingWithAGrantGivesThePermitsBack() throws Exception {
         AsyncSemaphore s = new AsyncSemaphore(0);
         Probe.Worker<Void> t = Probe.start("t", () -> {
@@ -295,16 +220,6 @@ class AsyncSemaphoreTest {
         s.release(2);
         assertTrue(t.join());
         assertFalse(s.tryAcquire(Duration.ZERO));
-    }
-
-    @Test
-    void guardReleasesOnePermitOnce() throws Exception {
-        AsyncSemaphore s = new AsyncSemaphore(1);
-        Guard g = s.guard();
-        assertEquals(0, s.availablePermits());
-        g.close();
-        g.close();
-        assertEquals(1, s.availablePermits());
     }
 
     @Test
@@ -363,5 +278,85 @@ class AsyncSemaphoreTest {
         assertTrue(maxInside.get() <= 3, "max inside " + maxInside.get());
         assertEquals(3, s.availablePermits());
         assertEquals(0, s.queueLength());
+    }
+
+    @Test
+    void boundedSemaphoreRejectsRequestsAboveItsBoundInEveryAcquire() {
+        AsyncBoundedSemaphore sem = new AsyncBoundedSemaphore(2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sem.acquireAsync(3));
+        assertTrue(e.getMessage().contains("3") && e.getMessage().contains("2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> sem.acquireAsync(3, java.time.Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> sem.acquire(3));
+        assertThrows(IllegalArgumentException.class, () -> sem.tryAcquire(3));
+        assertThrows(IllegalArgumentException.class, () -> sem.tryAcquire(3, java.time.Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> sem.guardAsync(3));
+        assertEquals(0, sem.queueLength(), "nothing queued to block later acquirers");
+        assertTrue(sem.acquireAsync(2).isDone(), "a request at the bound is fine");
+        AsyncSemaphore unbounded = new AsyncSemaphore(2);
+        CompletableFuture<Void> big = unbounded.acquireAsync(3); // can be met by a later release
+        unbounded.release();
+        assertTrue(big.isDone());
+    }
+
+    @Test
+    void lockedAndHasWaitersFollowAsyncio() {
+        AsyncSemaphore sem = new AsyncSemaphore(1);
+        assertFalse(sem.locked());
+        assertFalse(sem.hasWaiters());
+        assertTrue(sem.tryAcquire());
+        assertTrue(sem.locked(), "no permit left");
+        CompletableFuture<Void> w = sem.acquireAsync();
+        assertTrue(sem.hasWaiters());
+        sem.release(2); // one to the waiter, one free
+        assertTrue(w.isDone());
+        assertFalse(sem.locked());
+        assertFalse(sem.hasWaiters());
+        CompletableFuture<Void> big = sem.acquireAsync(2);
+        assertTrue(sem.locked(), "a permit is free but a request waits: acquiring would wait");
+        big.cancel(false);
+        assertFalse(sem.locked());
+    }
+
+    @Test
+    void withPermitsHoldsNPermitsForTheActionAndGuardAsyncReleasesOnce() {
+        AsyncSemaphore sem = new AsyncSemaphore(3);
+        CompletableFuture<String> gate = new CompletableFuture<>();
+        CompletableFuture<String> r = sem.withPermits(2, () -> gate);
+        assertEquals(1, sem.availablePermits());
+        gate.complete("done");
+        assertEquals("done", r.join());
+        assertEquals(3, sem.availablePermits());
+        Guard g = sem.guardAsync(3).join();
+        assertEquals(0, sem.availablePermits());
+        CompletableFuture<Guard> queued = sem.guardAsync();
+        assertFalse(queued.isDone());
+        g.close();
+        g.close();
+        assertTrue(queued.isDone());
+        assertEquals(2, sem.availablePermits(), "released once, one permit handed to the queued guard");
+        queued.join().close();
+        assertEquals(3, sem.availablePermits());
+    }
+
+    @Test
+    void anExecutorRunsTheContinuationsOfLaterGrants() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "continuations"));
+        try {
+            AsyncSemaphore sem = new AsyncSemaphore(0, pool);
+            CompletableFuture<String> where = sem.acquireAsync().thenApply(v -> Thread.currentThread().getName());
+            sem.release();
+            assertEquals("continuations", where.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            CompletableFuture<Void> timed = sem.acquireAsync(java.time.Duration.ofSeconds(1)); // outlives the next line
+            CompletableFuture<String> timeoutWhere = timed.handle((v, e) -> Thread.currentThread().getName());
+            assertEquals("continuations", timeoutWhere.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, sem.queueLength());
+        } finally {
+            pool.shutdown();
+        }
+        AsyncSemaphore afterShutdown = new AsyncSemaphore(0, pool);
+        CompletableFuture<Void> w = afterShutdown.acquireAsync();
+        afterShutdown.release();
+        assertTrue(w.isDone(), "a rejected completion runs in the releasing thread: the grant is not lost");
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * consumers share a small bounded buffer, and two {@link AsyncCondition}s on one {@link AsyncLock} say when
  * there is room ({@code notFull}) and when there is work ({@code notEmpty}).
  *
- * <p>Each side holds the lock, waits with {@link AsyncCondition#awaitUntil} until its predicate is true
+ * <p>Each side holds the lock, waits with {@link AsyncCondition#waitFor} until its predicate is true
  * (which releases the lock while waiting and re-checks the predicate after every wake-up, like asyncio's
  * {@code wait_for}), changes the buffer, and wakes one task of the other side with
  * {@link AsyncCondition#signal()}. Nothing is lost or taken twice, so the consumers' total equals the sum of
@@ -76,7 +76,7 @@ public final class ConditionCoordinatesProducersAndConsumers {
         try {
             for (int item = 1; item <= ITEMS_PER_PRODUCER; item++) {
                 try (Guard guard = lock.guard()) {
-                    notFull.awaitUntil(() -> buffer.size() < CAPACITY);
+                    notFull.waitFor(() -> buffer.size() < CAPACITY);
                     buffer.addLast(item);
                     notEmpty.signal();
                 }
@@ -91,7 +91,7 @@ public final class ConditionCoordinatesProducersAndConsumers {
             for (int i = 0; i < items; i++) {
                 int item;
                 try (Guard guard = lock.guard()) {
-                    notEmpty.awaitUntil(() -> !buffer.isEmpty());
+                    notEmpty.waitFor(() -> !buffer.isEmpty());
                     item = buffer.removeFirst();
                     notFull.signal();
                 }

@@ -1,7 +1,5 @@
 package dev.guarded.sync.internal;
 
-import java.util.concurrent.CompletableFuture;
-
 /**
  * One queued request (lock, permits, notification, barrier arrival). It is the future handed to
  * async callers and the object a blocked thread parks on, so both faces share one FIFO queue.
@@ -10,10 +8,12 @@ import java.util.concurrent.CompletableFuture;
  * whether the waiter is still linked: the granter unlinks it first, a canceller must unlink it
  * itself ({@link Owner#withdraw}). So a grant is never lost: once unlinked for a grant, every later
  * {@code cancel}/{@code completeExceptionally}/{@code complete} from outside returns {@code false}.
+ * The other completion methods go through these three or are refused ({@link WithdrawingFuture}).
  *
  * @param <T> the value the waiter receives when granted
  */
-public final class Waiter<T> extends CompletableFuture<T> {
+public final class Waiter<T> extends WithdrawingFuture<T> {
+    private static final Owner NOT_QUEUED = w -> false;
 
     /** The primitive that queued this waiter. */
     @FunctionalInterface
@@ -45,6 +45,35 @@ public final class Waiter<T> extends CompletableFuture<T> {
     public Waiter(Owner owner, int units) {
         this.owner = owner;
         this.units = units;
+    }
+
+    /**
+     * A request granted on the spot, returned instead of {@code CompletableFuture.completedFuture}
+     * so that outside completions are refused on it too (they return {@code false} or throw).
+     * A new object each time, never a shared one: the race detector treats a future as a channel,
+     * and a future shared by unrelated acquires would let them appear ordered.
+     *
+     * @param value the granted value
+     * @param <T> the value type
+     * @return a completed waiter that is in no queue
+     */
+    public static <T> Waiter<T> granted(T value) {
+        Waiter<T> w = new Waiter<>(NOT_QUEUED, 1);
+        w.grant(value);
+        return w;
+    }
+
+    /**
+     * A request refused on the spot (for example, arriving at a broken barrier).
+     *
+     * @param failure why
+     * @param <T> the value type
+     * @return a failed waiter that is in no queue
+     */
+    public static <T> Waiter<T> failed(Throwable failure) {
+        Waiter<T> w = new Waiter<>(NOT_QUEUED, 1);
+        w.fail(failure);
+        return w;
     }
 
     /** @return how many units this waiter asks for */

@@ -23,6 +23,7 @@ class AsyncConditionStressTest {
     private final AsyncLock lock = cond.lock();
     private final AtomicInteger producersLeft = new AtomicInteger();
     private final AtomicInteger notHeld = new AtomicInteger();
+    private final AtomicInteger cancelledNotDone = new AtomicInteger();
     private int items; // guarded by lock
     private int produced; // guarded by lock
     private int consumed; // guarded by lock
@@ -53,9 +54,12 @@ class AsyncConditionStressTest {
         int mode = r.nextInt(5);
         if (mode >= 3) {
             Stress.completes("lockAsync", lock.lockAsync());
-            CompletableFuture<?> w = mode == 3 ? cond.awaitUntilAsync(() -> items > 0 || closed) : cond.awaitAsync();
-            if (r.nextBoolean()) {
-                w.cancel(false);
+            CompletableFuture<?> w = mode == 3 ? cond.waitForAsync(() -> items > 0 || closed) : cond.awaitAsync();
+            if (r.nextBoolean() && w.cancel(false)) {
+                if (!w.isCancelled()) {
+                    cancelledNotDone.incrementAndGet(); // Future contract: cancel == true means done
+                }
+                return; // a cancelled wait does not hold the lock
             }
             Stress.completes("a condition wait", w); // completes only once the lock is held again
             checkHeldThenConsume();
@@ -69,7 +73,7 @@ class AsyncConditionStressTest {
         }
         try {
             if (mode == 0) {
-                cond.awaitUntil(() -> items > 0 || closed);
+                cond.waitFor(() -> items > 0 || closed);
             } else if (mode == 1) {
                 while (items == 0 && !closed) {
                     cond.await();
@@ -116,6 +120,7 @@ class AsyncConditionStressTest {
         lock.lock();
         try {
             assertEquals(0, notHeld.get(), "a wait returned without the lock");
+            assertEquals(0, cancelledNotDone.get(), "a cancel returned true on a future that was not done");
             assertEquals(produced, consumed + items);
             assertEquals(0, cond.queueLength());
         } finally {
