@@ -1,0 +1,31 @@
+package dev.guarded.agent.hook;
+
+/**
+ * What instrumented code needs of the detector's per-thread state on the access fast path: the epoch that a
+ * location's shadow word must hold for the access to need no further check. Instrumented methods fetch the
+ * current context once, at entry ({@link Hooks#context()}), and keep it in a local; the detector's thread
+ * state extends this class, so the fast path is one field load and a compare, with no call.
+ *
+ * <p>Only the owning thread writes {@link #accessEpoch}; other threads never read it.
+ */
+public class ThreadContext {
+
+    /** Never an epoch and never a value a shadow word holds: comparisons with it always fail. */
+    public static final long NO_EPOCH = Long.MIN_VALUE;
+
+    /**
+     * A context that never matches, for threads the detector does not track (yet): every access takes the
+     * slow path, where the detector decides.
+     */
+    static final ThreadContext UNTRACKED = new ThreadContext();
+
+    /**
+     * The epoch the access fast path compares with: the thread's current epoch, or {@link #NO_EPOCH} while
+     * the detector needs to see the next access (a tick is pending, the thread is ignored).
+     */
+    public long accessEpoch = NO_EPOCH;
+
+    /** Subclassed by the detector's thread state. */
+    protected ThreadContext() {
+    }
+}
