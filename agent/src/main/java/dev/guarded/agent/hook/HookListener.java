@@ -116,6 +116,16 @@ public interface HookListener {
         write(owner, fieldId, siteId);
     }
 
+    /** A load of {@code array[index]} the context's last page did not answer. The default is {@link #arrayRead}. */
+    default void elementRead(Object array, int index, ThreadContext context, int siteId) {
+        arrayRead(array, index, siteId);
+    }
+
+    /** A store to {@code array[index]} the context's last page did not answer. The default is {@link #arrayWrite}. */
+    default void elementWrite(Object array, int index, ThreadContext context, int siteId) {
+        arrayWrite(array, index, siteId);
+    }
+
     /** A listener that ignores everything: the state before the agent installs the detector. */
     HookListener NONE = new HookListener() {
         @Override public void read(Object owner, int fieldId, int siteId) { }

@@ -205,4 +205,25 @@ public final class Hooks {
             listener.wordWrite(owner, context, fieldId, siteId);
         }
     }
+
+    /**
+     * Before a load of {@code array[index]} in a method that has a context: nothing to do when the element's
+     * read word in the thread's last array page holds the current epoch (a loop over one array).
+     */
+    public static void elementRead(Object array, int index, ThreadContext context, int siteId) {
+        if (array != context.lastArray || index >>> ThreadContext.PAGE_BITS != context.lastPageIndex
+                || context.lastPage[(index & ((1 << ThreadContext.PAGE_BITS) - 1)) * ThreadContext.WORDS_PER_ELEMENT + 1]
+                        != context.accessEpoch) {
+            listener.elementRead(array, index, context, siteId);
+        }
+    }
+
+    /** Before a store to {@code array[index]}: as {@link #elementRead}, with the element's write word. */
+    public static void elementWrite(Object array, int index, ThreadContext context, int siteId) {
+        if (array != context.lastArray || index >>> ThreadContext.PAGE_BITS != context.lastPageIndex
+                || context.lastPage[(index & ((1 << ThreadContext.PAGE_BITS) - 1)) * ThreadContext.WORDS_PER_ELEMENT]
+                        != context.accessEpoch) {
+            listener.elementWrite(array, index, context, siteId);
+        }
+    }
 }

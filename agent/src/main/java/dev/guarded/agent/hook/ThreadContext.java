@@ -25,6 +25,23 @@ public class ThreadContext {
      */
     public long accessEpoch = NO_EPOCH;
 
+    /**
+     * The array this thread last accessed through the slow path, never null (so that a null array never
+     * matches): with {@link #lastPageIndex} and {@link #lastPage} it lets a loop over one array answer
+     * same-epoch element accesses without a call. Keeps that one array reachable while the thread lives.
+     */
+    public Object lastArray = NO_ARRAY;
+    /** Which page of {@link #lastArray} ({@code index >>> PAGE_BITS}) {@link #lastPage} holds. */
+    public int lastPageIndex = -1;
+    /** The shadow words of that page: per element write epoch, read epoch, sites. */
+    public long[] lastPage;
+
+    /** Elements per page of array shadow words, as a shift. */
+    public static final int PAGE_BITS = 8;
+    /** Shadow words per array element in a page. */
+    public static final int WORDS_PER_ELEMENT = 3;
+    private static final Object NO_ARRAY = new Object();
+
     /** Subclassed by the detector's thread state. */
     protected ThreadContext() {
     }

@@ -185,11 +185,39 @@ public final class Detector implements HookListener {
     }
 
     @Override
+    public void elementRead(Object array, int index, ThreadContext context, int siteId) {
+        ThreadState t = enter(context);
+        if (t != null) {
+            try {
+                elementAccess(t, array, index, siteId, false);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void elementWrite(Object array, int index, ThreadContext context, int siteId) {
+        ThreadState t = enter(context);
+        if (t != null) {
+            try {
+                elementAccess(t, array, index, siteId, true);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
     public void arrayRead(Object array, int index, int siteId) {
         ThreadState t = enter();
         if (t != null) {
             try {
-                access(t, shadow.element(array, index), false, siteId, -1, array.getClass());
+                elementAccess(t, array, index, siteId, false);
             } catch (Throwable e) {
                 internalError(e);
             } finally {
@@ -203,7 +231,7 @@ public final class Detector implements HookListener {
         ThreadState t = enter();
         if (t != null) {
             try {
-                access(t, shadow.element(array, index), true, siteId, -1, array.getClass());
+                elementAccess(t, array, index, siteId, true);
             } catch (Throwable e) {
                 internalError(e);
             } finally {
@@ -429,9 +457,38 @@ public final class Detector implements HookListener {
         }
     }
 
+    /**
+     * An array element access. An index outside the array is no access (the instruction throws right after);
+     * the side tables serve the lockset modes, shadow-word pages the default mode, with the thread's last
+     * page kept in its context for the inline check.
+     */
+    void elementAccess(ThreadState t, Object array, int index, int site, boolean isWrite) {
+        if (array == null || index < 0 || index >= java.lang.reflect.Array.getLength(array)) {
+            return;
+        }
+        if (locksets) {
+            access(t, shadow.element(array, index), isWrite, site, -1, array.getClass());
+            return;
+        }
+        ArrayWords aw = t.lastArray == array ? t.lastArrayWords : shadow.arrayWords(array);
+        long[] page = aw.page(index);
+        t.beforeAccess();
+        LockRef[] held = t.held.snapshot();
+        t.info.noteLocks(t.epoch, held);
+        Conflict c = isWrite ? words.write(t, aw, page, index, site) : words.read(t, aw, page, index, site);
+        t.lastArray = array;
+        t.lastArrayWords = aw;
+        t.lastPage = page;
+        t.lastPageIndex = index >>> ThreadContext.PAGE_BITS;
+        if (c != null && firstReport(-1 - site, site, c.site())) {
+            refreshName(t);
+            reporter.report(c, isWrite, site, t, held, -1, array.getClass());
+        }
+    }
+
     private boolean firstReport(int fieldId, int site, int otherSite) {
         long key = pairKey(site, otherSite) * 31 + fieldId;
-        int slot = fieldId & (reportedPairs.length - 1);
+        int slot = Math.abs(fieldId % reportedPairs.length);
         if (reportedPairs[slot] == key) {
             return false;
         }

@@ -18,6 +18,8 @@ final class ThreadState extends ThreadContext {
     final HeldLocks held = new HeldLocks();
     /** The current epoch {@code own@tid}. */
     long epoch;
+    /** The shadow of {@link #lastArray} (the context's last-array cache, detector side). */
+    ArrayWords lastArrayWords;
     /** The registry that made this state: a context cached by the hooks is only used by its own detector. */
     Object registry;
     /**

@@ -25,6 +25,8 @@ final class WordShadow {
     /** The read word while the reads are in a {@link ReadSet}: never equal to a real epoch. */
     static final long READ_SHARED = -1L;
     private static final int STRIPES = 4096;
+    /** Where element 0 of a {@code long[]} is, for the words of array pages. */
+    static final long LONG_ARRAY_BASE = supported() ? Words.LONG_ARRAY_BASE : 16;
 
     private final Metadata metadata;
     private final ThreadRegistry registry;
@@ -102,69 +104,108 @@ final class WordShadow {
         layouts = all;
     }
 
-    /** FastTrack's read rule on words. @return the conflicting earlier write, or null */
+    /** FastTrack's read rule on a field's words. @return the conflicting earlier write, or null */
     Conflict read(ThreadState t, Object owner, Layout l, int fieldId, int site) {
-        long e = t.epoch;
         synchronized (stripe(owner, fieldId)) {
-            long w = Words.getLong(owner, l.write);
-            long r = Words.getLong(owner, l.read);
-            long s = Words.getLong(owner, l.sites);
-            ReadSet rs = r == READ_SHARED ? readSet(owner, l, fieldId, true) : null;
-            if (r == e || (rs != null && rs.epochOf(t.tid) == e)) {
-                return null;   // FastTrack's read-same-epoch rule: this epoch's read was checked already
-            }
-            Conflict c = null;
-            if (w != Epoch.NONE && !t.knows(w)) {
-                c = previous(true, w, writeSite(s));
-            }
-            if (rs != null) {
-                rs.put(e, site, t.info, null);
-            } else if (r == Epoch.NONE || t.knows(r)) {
-                Words.putLong(owner, l.sites, (s & 0xFFFF_FFFF_0000_0000L) | (site & 0xFFFF_FFFFL));
-                Words.putLong(owner, l.read, e);
-            } else {
-                ReadSet fresh = readSet(owner, l, fieldId, true);
-                fresh.put(r, readSite(s), registry.infoOf(r), null);
-                fresh.put(e, site, t.info, null);
-                Words.putLong(owner, l.read, READ_SHARED);
-            }
-            return c;
+            return read(t, owner, l.write, l.read, l.sites, null, l, fieldId, site);
         }
     }
 
-    /** FastTrack's write rule on words. @return the conflicting earlier write or read, or null */
+    /** FastTrack's write rule on a field's words. @return the conflicting earlier write or read, or null */
     Conflict write(ThreadState t, Object owner, Layout l, int fieldId, int site) {
-        long e = t.epoch;
         synchronized (stripe(owner, fieldId)) {
-            long w = Words.getLong(owner, l.write);
-            if (w == e) {
-                return null;
-            }
-            long r = Words.getLong(owner, l.read);
-            long s = Words.getLong(owner, l.sites);
-            Conflict c = null;
-            if (w != Epoch.NONE && !t.knows(w)) {
-                c = previous(true, w, writeSite(s));
-            } else if (r == READ_SHARED) {
-                ReadSet rs = readSet(owner, l, fieldId, false);
-                int i = rs == null ? -1 : rs.firstUnordered(t);
-                if (i >= 0) {
-                    long re = rs.epochAt(i);
-                    c = new Conflict(false, false, rs.siteAt(i), rs.infoAt(i), locksAt(rs.infoAt(i), re));
-                }
-            } else if (r != Epoch.NONE && !t.knows(r)) {
-                c = previous(false, r, readSite(s));
-            }
-            long readSite = s & 0xFFFF_FFFFL;
-            if (r == READ_SHARED) {
-                clear(owner, l, fieldId);
-                Words.putLong(owner, l.read, Epoch.NONE);
-                readSite = 0;
-            }
-            Words.putLong(owner, l.sites, ((long) site << 32) | readSite);
-            Words.putLong(owner, l.write, e);
-            return c;
+            return write(t, owner, l.write, l.read, l.sites, null, l, fieldId, site);
         }
+    }
+
+    /** FastTrack's read rule on an array element's words, in its page. */
+    Conflict read(ThreadState t, ArrayWords array, long[] page, int index, int site) {
+        long w = ArrayWords.offset(index);
+        synchronized (page) {
+            return read(t, page, w, w + 8, w + 16, array, null, index, site);
+        }
+    }
+
+    /** FastTrack's write rule on an array element's words, in its page. */
+    Conflict write(ThreadState t, ArrayWords array, long[] page, int index, int site) {
+        long w = ArrayWords.offset(index);
+        synchronized (page) {
+            return write(t, page, w, w + 8, w + 16, array, null, index, site);
+        }
+    }
+
+    /**
+     * The read rule on words at {@code base + offsets}; the read set of a shared location is in the array's
+     * shadow ({@code array} non-null, keyed by index) or in the object's side slot (keyed by field). Caller
+     * holds the location's monitor.
+     */
+    private Conflict read(ThreadState t, Object base, long wOff, long rOff, long sOff, ArrayWords array, Layout l,
+            int key, int site) {
+        long e = t.epoch;
+        long w = Words.getLong(base, wOff);
+        long r = Words.getLong(base, rOff);
+        long s = Words.getLong(base, sOff);
+        ReadSet rs = r == READ_SHARED ? readSet(base, array, l, key, true) : null;
+        if (r == e || (rs != null && rs.epochOf(t.tid) == e)) {
+            return null;   // FastTrack's read-same-epoch rule: this epoch's read was checked already
+        }
+        Conflict c = null;
+        if (w != Epoch.NONE && !t.knows(w)) {
+            c = previous(true, w, writeSite(s));
+        }
+        if (rs != null) {
+            rs.put(e, site, t.info, null);
+        } else if (r == Epoch.NONE || t.knows(r)) {
+            Words.putLong(base, sOff, (s & 0xFFFF_FFFF_0000_0000L) | (site & 0xFFFF_FFFFL));
+            Words.putLong(base, rOff, e);
+        } else {
+            ReadSet fresh = readSet(base, array, l, key, true);
+            fresh.put(r, readSite(s), registry.infoOf(r), null);
+            fresh.put(e, site, t.info, null);
+            Words.putLong(base, rOff, READ_SHARED);
+        }
+        return c;
+    }
+
+    /** The write rule on words at {@code base + offsets}, as {@link #read(ThreadState, Object, long, long, long, ArrayWords, Layout, int, int)}. */
+    private Conflict write(ThreadState t, Object base, long wOff, long rOff, long sOff, ArrayWords array, Layout l,
+            int key, int site) {
+        long e = t.epoch;
+        long w = Words.getLong(base, wOff);
+        if (w == e) {
+            return null;
+        }
+        long r = Words.getLong(base, rOff);
+        long s = Words.getLong(base, sOff);
+        Conflict c = null;
+        if (w != Epoch.NONE && !t.knows(w)) {
+            c = previous(true, w, writeSite(s));
+        } else if (r == READ_SHARED) {
+            ReadSet rs = readSet(base, array, l, key, false);
+            int i = rs == null ? -1 : rs.firstUnordered(t);
+            if (i >= 0) {
+                c = new Conflict(false, false, rs.siteAt(i), rs.infoAt(i), locksAt(rs.infoAt(i), rs.epochAt(i)));
+            }
+        } else if (r != Epoch.NONE && !t.knows(r)) {
+            c = previous(false, r, readSite(s));
+        }
+        long readSite = s & 0xFFFF_FFFFL;
+        if (r == READ_SHARED) {
+            if (array != null) {
+                array.clearReadSet(key);
+            } else {
+                clear(base, l, key);
+            }
+            Words.putLong(base, rOff, Epoch.NONE);
+            readSite = 0;
+        }
+        Words.putLong(base, sOff, ((long) site << 32) | readSite);
+        Words.putLong(base, wOff, e);
+        return c;
+    }
+
+    private static ReadSet readSet(Object base, ArrayWords array, Layout l, int key, boolean create) {
+        return array != null ? array.readSet(key, create) : readSet(base, l, key, create);
     }
 
     private Conflict previous(boolean write, long epoch, int site) {
@@ -226,6 +267,7 @@ final class WordShadow {
         static final MethodHandle GET_REFERENCE;
         static final MethodHandle CAS_REFERENCE;
         static final MethodHandle OFFSET;
+        static final long LONG_ARRAY_BASE;
 
         static {
             try {
@@ -242,6 +284,20 @@ final class WordShadow {
                         boolean.class, Object.class, long.class, Object.class, Object.class)).bindTo(unsafe);
                 OFFSET = lookup.findVirtual(type, "objectFieldOffset",
                         MethodType.methodType(long.class, Class.class, String.class)).bindTo(unsafe);
+                // int on JDK 17, long on later JDKs: find it by name and widen whatever comes back
+                MethodHandle base = null;
+                for (Class<?> result : new Class<?>[] {long.class, int.class}) {
+                    try {
+                        base = lookup.findVirtual(type, "arrayBaseOffset", MethodType.methodType(result, Class.class));
+                        break;
+                    } catch (NoSuchMethodException e) {
+                        // try the other width
+                    }
+                }
+                if (base == null) {
+                    throw new NoSuchMethodException("Unsafe.arrayBaseOffset");
+                }
+                LONG_ARRAY_BASE = ((Number) base.bindTo(unsafe).invoke(long[].class)).longValue();
             } catch (Throwable e) {
                 throw new ExceptionInInitializerError(e);
             }

@@ -252,29 +252,38 @@ final class AccessVisitor extends MethodVisitor {
             case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
                  Opcodes.CALOAD, Opcodes.SALOAD -> {
                 mv.visitInsn(Opcodes.DUP2);
-                push(mv, ctx.site());
-                hook(mv, "arrayRead", READ_WRITE);
+                elementHook(false);
             }
             case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE, Opcodes.CASTORE,
                  Opcodes.SASTORE -> {
                 mv.visitInsn(Opcodes.DUP_X2);    // value array index value
                 mv.visitInsn(Opcodes.POP);       // value array index
                 mv.visitInsn(Opcodes.DUP2_X1);   // array index value array index
-                push(mv, ctx.site());
-                hook(mv, "arrayWrite", READ_WRITE);
+                elementHook(true);
             }
             case Opcodes.LASTORE, Opcodes.DASTORE -> {
                 mv.visitInsn(Opcodes.DUP2_X2);   // value array index value
                 mv.visitInsn(Opcodes.POP2);      // value array index
                 mv.visitInsn(Opcodes.DUP2_X2);   // array index value array index
-                push(mv, ctx.site());
-                hook(mv, "arrayWrite", READ_WRITE);
+                elementHook(true);
             }
             default -> {
                 // not an array access
             }
         }
         super.visitInsn(opcode);
+    }
+
+    /** With {@code array index} on the stack: the element hook, through the context's page cache when there is one. */
+    private void elementHook(boolean write) {
+        if (ctx.contextLocal >= 0) {
+            mv.visitVarInsn(Opcodes.ALOAD, ctx.contextLocal);
+            push(mv, ctx.site());
+            hook(mv, write ? "elementWrite" : "elementRead", "(Ljava/lang/Object;IL" + CONTEXT + ";I)V");
+        } else {
+            push(mv, ctx.site());
+            hook(mv, write ? "arrayWrite" : "arrayRead", READ_WRITE);
+        }
     }
 
     /** Acquires the initialization of {@code type} (an internal name from {@link #initializedBy}), if any. */

@@ -104,8 +104,14 @@ final class ClassInstrumenter extends ClassVisitor {
         super.visitEnd();
     }
 
-    /** @return whether the method accesses at least one instance field that has words */
+    /**
+     * @return whether the method accesses at least one instance field that has words, or (while words are
+     *     on) an array element, whose shadow words the context's last-page cache answers
+     */
     private boolean needsContext(String method) {
+        if (ctx.words.enabled() && ctx.shape.arrayAccessors.contains(method)) {
+            return true;
+        }
         List<String[]> refs = ctx.shape.instanceFieldRefs.get(method);
         if (refs == null) {
             return false;

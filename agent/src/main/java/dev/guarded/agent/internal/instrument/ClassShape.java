@@ -34,6 +34,8 @@ final class ClassShape extends ClassVisitor {
      * thread's context for shadow words.
      */
     final Map<String, java.util.List<String[]>> instanceFieldRefs = new HashMap<>();
+    /** For the class being transformed: the methods ({@code name + descriptor}) that load or store array elements. */
+    final java.util.Set<String> arrayAccessors = new java.util.HashSet<>();
     /** Members as the default {@code serialVersionUID} computation sees them (transformed class only). */
     final java.util.List<Member> fields = new java.util.ArrayList<>();
     final java.util.List<Member> methods = new java.util.ArrayList<>();
@@ -108,6 +110,14 @@ final class ClassShape extends ClassVisitor {
                 if (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) {
                     instanceFieldRefs.computeIfAbsent(key, k -> new java.util.ArrayList<>())
                             .add(new String[] {owner, field});
+                }
+            }
+
+            @Override
+            public void visitInsn(int opcode) {
+                if ((opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD)
+                        || (opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE)) {
+                    arrayAccessors.add(key);
                 }
             }
 

@@ -57,6 +57,11 @@ final class ShadowWords {
         this.loadedBefore = loadedBefore;
     }
 
+    /** @return whether words are on at all (array elements then use the context's page cache too) */
+    boolean enabled() {
+        return enabled;
+    }
+
     /** @return a rule under which no class has words */
     static ShadowWords none() {
         return new ShadowWords(false, name -> false, Set.of());

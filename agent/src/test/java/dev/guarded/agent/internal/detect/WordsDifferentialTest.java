@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shadow-word path must give exactly the verdicts of the side-table path: random programs of thread
- * starts and joins, monitors, release/acquire pairs and field accesses run through two detectors, one keeping
- * each location in the side tables, the other in the words of the objects themselves, and the two must report
+ * starts and joins, monitors, release/acquire pairs, field and array-element accesses run through two
+ * detectors, one keeping each location in the side tables, the other in the words of the objects themselves
+ * and in array word pages, and the two must report
  * the same races with the same threads, sites and locks, in the same order.
  */
 class WordsDifferentialTest {
@@ -79,6 +80,7 @@ class WordsDifferentialTest {
         for (int i = 0; i < CELLS; i++) {
             cells[i] = new Cell();
         }
+        int[][] arrays = {new int[600], new int[3]};
         Object[] locks = {new Object(), new Object()};
         Object[] syncs = {new Object(), new Object()};
         for (int step = 0; step < 300; step++) {
@@ -121,6 +123,13 @@ class WordsDifferentialTest {
                 int k = rnd.nextInt(SYNCS);
                 tables.acquire(s[0], syncs[k], 0);
                 words.acquire(s[1], syncs[k], 0);
+            } else if (op == 7 || op == 8) {
+                int[] array = arrays[rnd.nextInt(arrays.length)];
+                int index = rnd.nextBoolean() ? rnd.nextInt(array.length) : rnd.nextInt(3) * 256 % array.length;
+                int site = sites[rnd.nextInt(sites.length)];
+                boolean write = rnd.nextInt(3) == 0;
+                tables.access(s[0], tables.shadow().element(array, index), write, site, -1, array.getClass());
+                words.elementAccess(s[1], array, index, site, write);
             } else {
                 Cell c = cells[rnd.nextInt(CELLS)];
                 int f = fields[rnd.nextInt(fields.length)];
