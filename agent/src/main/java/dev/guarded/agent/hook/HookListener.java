@@ -126,6 +126,14 @@ public interface HookListener {
         arrayWrite(array, index, siteId);
     }
 
+    /**
+     * {@code copy} was just made by {@code Object.clone} (a {@code super.clone()} call returned it): its shadow
+     * words are a copy of the original's and must be replaced by the clone's own history, every field
+     * written by the current thread at {@code siteId}. The default does nothing.
+     */
+    default void cloned(Object copy, int siteId) {
+    }
+
     /** A listener that ignores everything: the state before the agent installs the detector. */
     HookListener NONE = new HookListener() {
         @Override public void read(Object owner, int fieldId, int siteId) { }

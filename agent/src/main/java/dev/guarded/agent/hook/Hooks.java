@@ -226,4 +226,13 @@ public final class Hooks {
             listener.elementWrite(array, index, context, siteId);
         }
     }
+
+    /**
+     * After {@code super.clone()} returned {@code copy}: {@code Object.clone} copied the original's shadow
+     * words with its fields, and the copy must not share the original's access history; see
+     * {@link HookListener#cloned}.
+     */
+    public static void cloned(Object copy, int siteId) {
+        listener.cloned(copy, siteId);
+    }
 }

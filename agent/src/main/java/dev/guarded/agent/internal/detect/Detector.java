@@ -213,6 +213,24 @@ public final class Detector implements HookListener {
     }
 
     @Override
+    public void cloned(Object copy, int siteId) {
+        ThreadState t = enter();
+        if (t != null) {
+            try {
+                if (copy != null && !locksets) {
+                    t.beforeAccess();
+                    t.info.noteLocks(t.epoch, t.held.snapshot());
+                    words.cloned(t, copy, siteId);
+                }
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
     public void arrayRead(Object array, int index, int siteId) {
         ThreadState t = enter();
         if (t != null) {

@@ -208,6 +208,51 @@ final class WordShadow {
         return array != null ? array.readSet(key, create) : readSet(base, l, key, create);
     }
 
+    /** The words of every field of a class and its superclasses, for {@link #cloned}. */
+    private record CloneLayout(long[] triples, long[] sides) {
+    }
+
+    private final ClassValue<CloneLayout> cloneLayouts = new ClassValue<>() {
+        @Override
+        protected CloneLayout computeValue(Class<?> type) {
+            java.util.List<Long> triples = new java.util.ArrayList<>();
+            java.util.List<Long> sides = new java.util.ArrayList<>();
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                    String name = f.getName();
+                    if (name.startsWith("guarded$w$")) {
+                        String field = name.substring("guarded$w$".length());
+                        triples.add(Words.offset(c, name));
+                        triples.add(Words.offset(c, "guarded$r$" + field));
+                        triples.add(Words.offset(c, "guarded$s$" + field));
+                    } else if (name.equals("guarded$side")) {
+                        sides.add(Words.offset(c, name));
+                    }
+                }
+            }
+            return new CloneLayout(triples.stream().mapToLong(Long::longValue).toArray(),
+                    sides.stream().mapToLong(Long::longValue).toArray());
+        }
+    };
+
+    /**
+     * A fresh copy made by {@code Object.clone} carries the original's words and side slot: give it its own
+     * history instead, every field written by {@code t} at {@code site} (the copy's fields were just written
+     * by the cloning thread). The copy is not shared yet, so no monitor is needed.
+     */
+    void cloned(ThreadState t, Object copy, int site) {
+        CloneLayout layout = cloneLayouts.get(copy.getClass());
+        long[] triples = layout.triples;
+        for (int i = 0; i < triples.length; i += 3) {
+            Words.putLong(copy, triples[i], t.epoch);
+            Words.putLong(copy, triples[i + 1], Epoch.NONE);
+            Words.putLong(copy, triples[i + 2], (long) site << 32);
+        }
+        for (long side : layout.sides) {
+            Words.putReference(copy, side, null);
+        }
+    }
+
     private Conflict previous(boolean write, long epoch, int site) {
         ThreadInfo info = registry.infoOf(epoch);
         return new Conflict(false, write, site, info, locksAt(info, epoch));
@@ -265,6 +310,7 @@ final class WordShadow {
         static final MethodHandle GET_LONG;
         static final MethodHandle PUT_LONG;
         static final MethodHandle GET_REFERENCE;
+        static final MethodHandle PUT_REFERENCE;
         static final MethodHandle CAS_REFERENCE;
         static final MethodHandle OFFSET;
         static final long LONG_ARRAY_BASE;
@@ -280,6 +326,8 @@ final class WordShadow {
                         MethodType.methodType(void.class, Object.class, long.class, long.class)).bindTo(unsafe);
                 GET_REFERENCE = lookup.findVirtual(type, "getReferenceVolatile",
                         MethodType.methodType(Object.class, Object.class, long.class)).bindTo(unsafe);
+                PUT_REFERENCE = lookup.findVirtual(type, "putReferenceVolatile",
+                        MethodType.methodType(void.class, Object.class, long.class, Object.class)).bindTo(unsafe);
                 CAS_REFERENCE = lookup.findVirtual(type, "compareAndSetReference", MethodType.methodType(
                         boolean.class, Object.class, long.class, Object.class, Object.class)).bindTo(unsafe);
                 OFFSET = lookup.findVirtual(type, "objectFieldOffset",
@@ -322,6 +370,14 @@ final class WordShadow {
         static Object getReference(Object o, long offset) {
             try {
                 return (Object) GET_REFERENCE.invokeExact(o, offset);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static void putReference(Object o, long offset, Object value) {
+            try {
+                PUT_REFERENCE.invokeExact(o, offset, value);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }

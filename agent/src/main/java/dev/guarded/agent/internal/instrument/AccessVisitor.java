@@ -106,6 +106,13 @@ final class AccessVisitor extends MethodVisitor {
             }
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+        if (opcode == Opcodes.INVOKESPECIAL && "clone".equals(name) && "()Ljava/lang/Object;".equals(descriptor)
+                && ctx.type.words.enabled()) {
+            // super.clone() ends in Object.clone, which copied the original's shadow words too
+            mv.visitInsn(Opcodes.DUP);
+            push(mv, ctx.site());
+            hook(mv, "cloned", "(Ljava/lang/Object;I)V");
+        }
     }
 
     @Override
