@@ -208,23 +208,41 @@ public final class Hooks {
 
     /**
      * Before a load of {@code array[index]} in a method that has a context: nothing to do when the element's
-     * read word in the thread's last array page holds the current epoch (a loop over one array).
+     * read word in the thread's last (or a recent) array page holds the current epoch, as in a loop over
+     * arrays the thread already touched in this epoch.
      */
     public static void elementRead(Object array, int index, ThreadContext context, int siteId) {
-        if (array != context.lastArray || index >>> ThreadContext.PAGE_BITS != context.lastPageIndex
-                || context.lastPage[(index & ((1 << ThreadContext.PAGE_BITS) - 1)) * ThreadContext.WORDS_PER_ELEMENT + 1]
-                        != context.accessEpoch) {
+        if (!element(array, index, context, 1)) {
             listener.elementRead(array, index, context, siteId);
         }
     }
 
     /** Before a store to {@code array[index]}: as {@link #elementRead}, with the element's write word. */
     public static void elementWrite(Object array, int index, ThreadContext context, int siteId) {
-        if (array != context.lastArray || index >>> ThreadContext.PAGE_BITS != context.lastPageIndex
-                || context.lastPage[(index & ((1 << ThreadContext.PAGE_BITS) - 1)) * ThreadContext.WORDS_PER_ELEMENT]
-                        != context.accessEpoch) {
+        if (!element(array, index, context, 0)) {
             listener.elementWrite(array, index, context, siteId);
         }
+    }
+
+    /**
+     * @return whether word {@code word} (0 write, 1 read) of the element holds the context's epoch, looking in
+     *     the last array's page, then the previous one's (no stores: two arrays used in turn both stay
+     *     cached), then the recent-array cache
+     */
+    private static boolean element(Object array, int index, ThreadContext context, int word) {
+        int page = index >>> ThreadContext.PAGE_BITS;
+        long[] words;
+        if (array == context.lastArray && page == context.lastPageIndex) {
+            words = context.lastPage;
+        } else if (array == context.prevArray && page == context.prevPageIndex) {
+            words = context.prevPage;
+        } else if (array != null && context.recall(array, index)) {
+            words = context.lastPage;
+        } else {
+            return false;
+        }
+        return words[(index & ((1 << ThreadContext.PAGE_BITS) - 1)) * ThreadContext.WORDS_PER_ELEMENT + word]
+                == context.accessEpoch;
     }
 
     /**

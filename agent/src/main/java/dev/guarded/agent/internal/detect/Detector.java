@@ -488,16 +488,15 @@ public final class Detector implements HookListener {
             access(t, shadow.element(array, index), isWrite, site, -1, array.getClass());
             return;
         }
-        ArrayWords aw = t.lastArray == array ? t.lastArrayWords : shadow.arrayWords(array);
+        ArrayWords aw = t.lastWordsArray == array ? t.lastArrayWords : shadow.arrayWords(array);
+        t.lastWordsArray = array;
+        t.lastArrayWords = aw;
         long[] page = aw.page(index);
         t.beforeAccess();
         LockRef[] held = t.held.snapshot();
         t.info.noteLocks(t.epoch, held);
         Conflict c = isWrite ? words.write(t, aw, page, index, site) : words.read(t, aw, page, index, site);
-        t.lastArray = array;
-        t.lastArrayWords = aw;
-        t.lastPage = page;
-        t.lastPageIndex = index >>> ThreadContext.PAGE_BITS;
+        t.remember(array, index >>> ThreadContext.PAGE_BITS, page);
         if (c != null && firstReport(-1 - site, site, c.site())) {
             refreshName(t);
             reporter.report(c, isWrite, site, t, held, -1, array.getClass());

@@ -18,7 +18,11 @@ final class ThreadState extends ThreadContext {
     final HeldLocks held = new HeldLocks();
     /** The current epoch {@code own@tid}. */
     long epoch;
-    /** The shadow of {@link #lastArray} (the context's last-array cache, detector side). */
+    /**
+     * The array whose shadow the detector found last, and that shadow: spares the weak-table lookup when the
+     * slow path sees the same array again (the context's caches answer only same-epoch accesses).
+     */
+    Object lastWordsArray;
     ArrayWords lastArrayWords;
     /** The registry that made this state: a context cached by the hooks is only used by its own detector. */
     Object registry;
