@@ -79,6 +79,8 @@ final class Catalogue {
         pair(all, "class initialization", "init.StaticInit", "instance", 17);
         // Arrays
         pair(all, "int[] elements", "array.Array", "int[]", 17);
+        // Object.clone copies a field's shadow words with it; the copy gets its own history
+        pair(all, "Object.clone", "clone.Clone", "$Config.value", 17);
         // Guarded's own primitives
         pair(all, "AsyncLock", "guarded.AsyncLock", "counter", 17);
         pair(all, "AsyncSemaphore", "guarded.AsyncSemaphore", "data", 17);

@@ -92,6 +92,48 @@ public interface HookListener {
     default void ignoreEnd() {
     }
 
+    /**
+     * The calling thread's context for the shadow-word fast path ({@link Hooks#context()}); the detector also
+     * makes it the thread's cached context. The default never matches, so every access reaches the listener.
+     */
+    default ThreadContext context() {
+        return ThreadContext.UNTRACKED;
+    }
+
+    /**
+     * A read of a field with shadow words whose read word did not hold the context's epoch. The default
+     * treats it like {@link #read}.
+     */
+    default void wordRead(Object owner, ThreadContext context, int fieldId, int siteId) {
+        read(owner, fieldId, siteId);
+    }
+
+    /**
+     * A write of a field with shadow words whose write word did not hold the context's epoch. The default
+     * treats it like {@link #write}.
+     */
+    default void wordWrite(Object owner, ThreadContext context, int fieldId, int siteId) {
+        write(owner, fieldId, siteId);
+    }
+
+    /** A load of {@code array[index]} the context's last page did not answer. The default is {@link #arrayRead}. */
+    default void elementRead(Object array, int index, ThreadContext context, int siteId) {
+        arrayRead(array, index, siteId);
+    }
+
+    /** A store to {@code array[index]} the context's last page did not answer. The default is {@link #arrayWrite}. */
+    default void elementWrite(Object array, int index, ThreadContext context, int siteId) {
+        arrayWrite(array, index, siteId);
+    }
+
+    /**
+     * {@code copy} was just made by {@code Object.clone} (a {@code super.clone()} call returned it): its shadow
+     * words are a copy of the original's and must be replaced by the clone's own history, every field
+     * written by the current thread at {@code siteId}. The default does nothing.
+     */
+    default void cloned(Object copy, int siteId) {
+    }
+
     /** A listener that ignores everything: the state before the agent installs the detector. */
     HookListener NONE = new HookListener() {
         @Override public void read(Object owner, int fieldId, int siteId) { }

@@ -12,6 +12,13 @@ public final class Hooks {
 
     private static volatile HookListener listener = HookListener.NONE;
 
+    /**
+     * The calling thread's context, cached here so that {@link #context()} costs a thread-local lookup rather
+     * than a search of the detector's tables. The detector sets it ({@link #setContext}); a thread without one
+     * asks the listener.
+     */
+    private static final ThreadLocal<ThreadContext> CONTEXT = new ThreadLocal<>();
+
     private Hooks() {
     }
 
@@ -137,5 +144,113 @@ public final class Hooks {
     /** See {@link HookListener#ignoreEnd}. */
     public static void ignoreEnd() {
         listener.ignoreEnd();
+    }
+
+    // ---- the access fast path over shadow words (see ThreadContext) ----
+    // Instrumented code loads a location's shadow word itself and passes it with the method's context; these
+    // bodies are a compare and a rarely taken call, small enough that C2 inlines them at every access.
+
+    /**
+     * The calling thread's context, fetched once at the entry of an instrumented method that accesses
+     * fields with shadow words.
+     *
+     * @return never null; a context that never matches while the detector does not track the thread
+     */
+    public static ThreadContext context() {
+        ThreadContext c = CONTEXT.get();
+        return c != null ? c : listener.context();
+    }
+
+    /**
+     * @return the calling thread's cached context, or null when the detector has not set one. For the detector
+     *     only: it finds its state for the calling thread here before searching its own tables.
+     */
+    public static ThreadContext cachedContext() {
+        return CONTEXT.get();
+    }
+
+    /**
+     * Makes {@code context} the one {@link #context()} returns on the calling thread. For the detector only.
+     *
+     * @param context the detector's state for the calling thread (or the logical task it runs)
+     */
+    public static void setContext(ThreadContext context) {
+        CONTEXT.set(context);
+    }
+
+    /**
+     * After a read of a plain instance field that has shadow words: nothing to do when the field's read
+     * word already holds the thread's current epoch.
+     *
+     * @param owner    the object read
+     * @param readWord the field's read word, as loaded by the caller
+     * @param context  the calling method's {@link #context()}
+     */
+    public static void fieldRead(Object owner, long readWord, ThreadContext context, int fieldId, int siteId) {
+        if (readWord != context.accessEpoch) {
+            listener.wordRead(owner, context, fieldId, siteId);
+        }
+    }
+
+    /**
+     * After a write of a plain instance field that has shadow words: nothing to do when the field's write
+     * word already holds the thread's current epoch.
+     *
+     * @param owner     the object written
+     * @param writeWord the field's write word, as loaded by the caller
+     * @param context   the calling method's {@link #context()}
+     */
+    public static void fieldWrite(Object owner, long writeWord, ThreadContext context, int fieldId, int siteId) {
+        if (writeWord != context.accessEpoch) {
+            listener.wordWrite(owner, context, fieldId, siteId);
+        }
+    }
+
+    /**
+     * Before a load of {@code array[index]} in a method that has a context: nothing to do when the element's
+     * read word in the thread's last (or a recent) array page holds the current epoch, as in a loop over
+     * arrays the thread already touched in this epoch.
+     */
+    public static void elementRead(Object array, int index, ThreadContext context, int siteId) {
+        if (!element(array, index, context, 1)) {
+            listener.elementRead(array, index, context, siteId);
+        }
+    }
+
+    /** Before a store to {@code array[index]}: as {@link #elementRead}, with the element's write word. */
+    public static void elementWrite(Object array, int index, ThreadContext context, int siteId) {
+        if (!element(array, index, context, 0)) {
+            listener.elementWrite(array, index, context, siteId);
+        }
+    }
+
+    /**
+     * @return whether word {@code word} (0 write, 1 read) of the element holds the context's epoch, looking in
+     *     the last array's page, then the previous one's (no stores: two arrays used in turn both stay
+     *     cached), then the recent-array cache
+     */
+    private static boolean element(Object array, int index, ThreadContext context, int word) {
+        int page = index >>> ThreadContext.PAGE_BITS;
+        long[] words;
+        if (array == context.lastArray && page == context.lastPageIndex) {
+            words = context.lastPage;
+        } else if (array == context.prevArray && page == context.prevPageIndex) {
+            words = context.prevPage;
+        } else if (array != null && context.recall(array, index)) {
+            words = context.lastPage;
+        } else {
+            return false;
+        }
+        return words[(index & ((1 << ThreadContext.PAGE_BITS) - 1)) * ThreadContext.WORDS_PER_ELEMENT + word]
+                == context.accessEpoch;
+    }
+
+    /**
+     * After {@code super.clone()} returned {@code copy}: {@code Object.clone} copied the original's shadow
+     * words with its fields, and the copy must not share the original's access history; see
+     * {@link HookListener#cloned}.
+     */
+    public static void cloned(Object copy, int siteId) {
+        listener.cloned(copy, siteId);
     }
 }

@@ -11,14 +11,14 @@ import java.util.Set;
  * <p>Keys: {@code include}, {@code exclude} (class globs separated by {@code ;} or {@code |}),
  * {@code report=<file>} (JSON), {@code sarif=<file>}, {@code quiet}, {@code mode=hb|lockset|hybrid},
  * {@code exitcode=<0..255>}, {@code halt}, {@code stacks=<1..1024>} (default 16), {@code suppress=<file>},
- * {@code verbose}. Flags accept {@code =true}/{@code =false}. {@code ${pid}} in a file value becomes the
+ * {@code verbose}, {@code words} (default on). Flags accept {@code =true}/{@code =false}. {@code ${pid}} in a file value becomes the
  * process id.
  */
 public final class AgentOptions {
 
     /** The accepted keys, in the order error messages list them. */
     public static final List<String> KEYS = List.of("include", "exclude", "report", "sarif", "quiet", "mode",
-            "exitcode", "halt", "stacks", "suppress", "verbose");
+            "exitcode", "halt", "stacks", "suppress", "verbose", "words");
 
     /** Default stack depth of reports. */
     public static final int DEFAULT_STACKS = 16;
@@ -35,8 +35,10 @@ public final class AgentOptions {
     private final Path suppressFile;
     private final Suppressions suppressions;
     private final boolean verbose;
+    private final boolean words;
 
     private AgentOptions(Builder b) {
+        this.words = b.words;
         this.include = b.include;
         this.exclude = b.exclude;
         this.report = b.report;
@@ -153,11 +155,20 @@ public final class AgentOptions {
         return verbose;
     }
 
+    /**
+     * @return whether classes loaded after start-up keep FastTrack's state of their plain instance fields in
+     *     shadow words inside each object (the fast path; used in {@code hb} mode when the agent starts before
+     *     the application), rather than in the detector's side tables
+     */
+    public boolean words() {
+        return words;
+    }
+
     @Override
     public String toString() {
         return "AgentOptions[include=" + include + ", exclude=" + exclude + ", report=" + report + ", sarif=" + sarif
                 + ", quiet=" + quiet + ", mode=" + mode.optionName() + ", exitcode=" + exitCode + ", halt=" + halt
-                + ", stacks=" + stacks + ", suppress=" + suppressFile + ", verbose=" + verbose + "]";
+                + ", stacks=" + stacks + ", suppress=" + suppressFile + ", verbose=" + verbose + ", words=" + words + "]";
     }
 
     /** Mutable parse state; every value check lives here. */
@@ -174,12 +185,14 @@ public final class AgentOptions {
         Path suppressFile;
         Suppressions suppressions = Suppressions.NONE;
         boolean verbose;
+        boolean words = true;
 
         void set(String key, String value) {
             switch (key) {
                 case "quiet" -> quiet = flag(key, value);
                 case "halt" -> halt = flag(key, value);
                 case "verbose" -> verbose = flag(key, value);
+                case "words" -> words = flag(key, value);
                 case "include" -> include = patterns(key, value);
                 case "exclude" -> exclude = patterns(key, value);
                 case "report" -> report = file(key, value);

@@ -2,6 +2,8 @@ package dev.guarded.agent.internal.detect;
 
 import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.HookListener;
+import dev.guarded.agent.hook.Hooks;
+import dev.guarded.agent.hook.ThreadContext;
 import dev.guarded.agent.internal.config.AgentOptions;
 import dev.guarded.agent.internal.config.DetectionMode;
 import dev.guarded.agent.internal.meta.Metadata;
@@ -33,6 +35,15 @@ public final class Detector implements HookListener {
     private final ThreadRegistry registry;
     private final WeakIdentityTable<SyncNode> syncs = new WeakIdentityTable<>(null);
     private final ShadowMemory shadow = new ShadowMemory();
+    private final Metadata metadata;
+    private final WordShadow words;
+    /** Whether this is the JVM-wide detector, the only one that may cache thread states in {@link Hooks}. */
+    private final boolean global;
+    /**
+     * Per field (by id modulo the length), the site pair last reported on a shadow-word location: racy on
+     * purpose, it only spares the reporter repeats of a race a hot loop hits again and again.
+     */
+    private final long[] reportedPairs = new long[1024];
     private final AtomicInteger lockIds = new AtomicInteger();
     private final AtomicBoolean warned = new AtomicBoolean();
     private final PrintStream err;
@@ -51,6 +62,17 @@ public final class Detector implements HookListener {
         this.err = err;
         this.reporter = new Reporter(options, metadata, err, global);
         this.registry = new ThreadRegistry(reuseAfter, options.stacks());
+        this.metadata = metadata;
+        this.words = new WordShadow(metadata, registry);
+        this.global = global;
+    }
+
+    /**
+     * @return whether shadow words can be used in this JVM: the detector reaches them through
+     *     {@code jdk.internal.misc.Unsafe}, which the agent exports to itself at start-up
+     */
+    public static boolean wordsSupported() {
+        return WordShadow.supported();
     }
 
     /**
@@ -105,8 +127,7 @@ public final class Detector implements HookListener {
         ThreadState t = enter();
         if (t != null) {
             try {
-                access(t, owner == null ? shadow.staticField(fieldId) : shadow.field(owner, fieldId), false, siteId,
-                        fieldId, null);
+                fieldAccess(t, owner, fieldId, siteId, false);
             } catch (Throwable e) {
                 internalError(e);
             } finally {
@@ -120,8 +141,87 @@ public final class Detector implements HookListener {
         ThreadState t = enter();
         if (t != null) {
             try {
-                access(t, owner == null ? shadow.staticField(fieldId) : shadow.field(owner, fieldId), true, siteId,
-                        fieldId, null);
+                fieldAccess(t, owner, fieldId, siteId, true);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public ThreadContext context() {
+        ThreadState s = currentState();
+        return s != null ? s : HookListener.super.context();
+    }
+
+    @Override
+    public void wordRead(Object owner, ThreadContext context, int fieldId, int siteId) {
+        ThreadState t = enter(context);
+        if (t != null) {
+            try {
+                wordAccess(t, owner, fieldId, siteId, false);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void wordWrite(Object owner, ThreadContext context, int fieldId, int siteId) {
+        ThreadState t = enter(context);
+        if (t != null) {
+            try {
+                wordAccess(t, owner, fieldId, siteId, true);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void elementRead(Object array, int index, ThreadContext context, int siteId) {
+        ThreadState t = enter(context);
+        if (t != null) {
+            try {
+                elementAccess(t, array, index, siteId, false);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void elementWrite(Object array, int index, ThreadContext context, int siteId) {
+        ThreadState t = enter(context);
+        if (t != null) {
+            try {
+                elementAccess(t, array, index, siteId, true);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void cloned(Object copy, int siteId) {
+        ThreadState t = enter();
+        if (t != null) {
+            try {
+                if (copy != null && !locksets) {
+                    t.beforeAccess();
+                    t.info.noteLocks(t.epoch, t.held.snapshot());
+                    words.cloned(t, copy, siteId);
+                }
             } catch (Throwable e) {
                 internalError(e);
             } finally {
@@ -135,7 +235,7 @@ public final class Detector implements HookListener {
         ThreadState t = enter();
         if (t != null) {
             try {
-                access(t, shadow.element(array, index), false, siteId, -1, array.getClass());
+                elementAccess(t, array, index, siteId, false);
             } catch (Throwable e) {
                 internalError(e);
             } finally {
@@ -149,7 +249,7 @@ public final class Detector implements HookListener {
         ThreadState t = enter();
         if (t != null) {
             try {
-                access(t, shadow.element(array, index), true, siteId, -1, array.getClass());
+                elementAccess(t, array, index, siteId, true);
             } catch (Throwable e) {
                 internalError(e);
             } finally {
@@ -347,6 +447,72 @@ public final class Detector implements HookListener {
 
     // ---- the analysis, on an explicit thread state (unit tests drive these directly) ----
 
+    /** A plain field access reported through the table hooks: words when the field has them, else tables. */
+    void fieldAccess(ThreadState t, Object owner, int fieldId, int site, boolean isWrite) {
+        if (owner == null) {
+            access(t, shadow.staticField(fieldId), isWrite, site, fieldId, null);
+        } else if (metadata.hasWords(fieldId)) {
+            wordAccess(t, owner, fieldId, site, isWrite);
+        } else {
+            access(t, shadow.field(owner, fieldId), isWrite, site, fieldId, null);
+        }
+    }
+
+    /** FastTrack on a field's shadow words (falls back to the side tables when the object has none). */
+    void wordAccess(ThreadState t, Object owner, int fieldId, int site, boolean isWrite) {
+        WordShadow.Layout layout = locksets ? null : words.layout(owner, fieldId);
+        if (layout == null) {
+            access(t, shadow.field(owner, fieldId), isWrite, site, fieldId, null);
+            return;
+        }
+        t.beforeAccess();
+        LockRef[] held = t.held.snapshot();
+        t.info.noteLocks(t.epoch, held);
+        Conflict c = isWrite ? words.write(t, owner, layout, fieldId, site) : words.read(t, owner, layout, fieldId, site);
+        if (c != null && firstReport(fieldId, site, c.site())) {
+            refreshName(t);
+            reporter.report(c, isWrite, site, t, held, fieldId, null);
+        }
+    }
+
+    /**
+     * An array element access. An index outside the array is no access (the instruction throws right after);
+     * the side tables serve the lockset modes, shadow-word pages the default mode, with the thread's last
+     * page kept in its context for the inline check.
+     */
+    void elementAccess(ThreadState t, Object array, int index, int site, boolean isWrite) {
+        if (array == null || index < 0 || index >= java.lang.reflect.Array.getLength(array)) {
+            return;
+        }
+        if (locksets) {
+            access(t, shadow.element(array, index), isWrite, site, -1, array.getClass());
+            return;
+        }
+        ArrayWords aw = t.lastWordsArray == array ? t.lastArrayWords : shadow.arrayWords(array);
+        t.lastWordsArray = array;
+        t.lastArrayWords = aw;
+        long[] page = aw.page(index);
+        t.beforeAccess();
+        LockRef[] held = t.held.snapshot();
+        t.info.noteLocks(t.epoch, held);
+        Conflict c = isWrite ? words.write(t, aw, page, index, site) : words.read(t, aw, page, index, site);
+        t.remember(array, index >>> ThreadContext.PAGE_BITS, page);
+        if (c != null && firstReport(-1 - site, site, c.site())) {
+            refreshName(t);
+            reporter.report(c, isWrite, site, t, held, -1, array.getClass());
+        }
+    }
+
+    private boolean firstReport(int fieldId, int site, int otherSite) {
+        long key = pairKey(site, otherSite) * 31 + fieldId;
+        int slot = Math.abs(fieldId % reportedPairs.length);
+        if (reportedPairs[slot] == key) {
+            return false;
+        }
+        reportedPairs[slot] = key;
+        return true;
+    }
+
     /** FastTrack (and, outside {@code hb} mode, Eraser) for one access; reports outside the location's monitor. */
     void access(ThreadState t, VarState v, boolean isWrite, int site, int fieldId, Class<?> arrayType) {
         long e = t.accessEpoch;
@@ -416,21 +582,25 @@ public final class Detector implements HookListener {
         SyncNode node = syncs.getOrCreate(lock, k -> new SyncNode());
         node.main.acquire(t);
         t.held.add(node.lockRef(lock, lockIds));
+        t.heldChanged();
     }
 
     void lockReleasing(ThreadState t, Object lock) {
         SyncNode node = syncs.getOrCreate(lock, k -> new SyncNode());
         t.held.remove(node.lockRef(lock, lockIds));
+        t.heldChanged();
         node.main.release(t);
     }
 
     /** A shared hold (a read lock): in the lockset, but no clock moves, so readers stay unordered. */
     void lockHeld(ThreadState t, Object lock) {
         t.held.add(syncs.getOrCreate(lock, k -> new SyncNode()).lockRef(lock, lockIds));
+        t.heldChanged();
     }
 
     void lockDropped(ThreadState t, Object lock) {
         t.held.remove(syncs.getOrCreate(lock, k -> new SyncNode()).lockRef(lock, lockIds));
+        t.heldChanged();
     }
 
     ThreadState threadStarting(ThreadState parent, Thread child) {
@@ -475,7 +645,15 @@ public final class Detector implements HookListener {
 
     /** @return the calling thread's state marked busy, or null when hooks must be ignored right now */
     private ThreadState enter() {
-        ThreadState s = currentState();
+        return busy(currentState());
+    }
+
+    /** Like {@link #enter()}, with the context an instrumented method fetched at its entry. */
+    private ThreadState enter(ThreadContext context) {
+        return busy(context instanceof ThreadState s && registry.owns(s) ? s : currentState());
+    }
+
+    private static ThreadState busy(ThreadState s) {
         if (s == null || s.busy || s.ignoring != 0) {
             return null;
         }
@@ -483,8 +661,14 @@ public final class Detector implements HookListener {
         return s;
     }
 
-    /** @return the calling thread's state, created on its first event; null after an internal error */
+    /**
+     * @return the calling thread's state, created on its first event; null after an internal error. The
+     *     JVM-wide detector finds it in the hooks' thread-local cache, and fills that cache on a miss.
+     */
     private ThreadState currentState() {
+        if (global && Hooks.cachedContext() instanceof ThreadState cached && registry.owns(cached)) {
+            return cached;
+        }
         Thread current = Thread.currentThread();
         ThreadState s = registry.find(current);
         if (s == null) {
@@ -492,7 +676,11 @@ public final class Detector implements HookListener {
                 s = stateOf(current);
             } catch (Throwable e) {
                 internalError(e);
+                return null;
             }
+        }
+        if (global) {
+            Hooks.setContext(s);
         }
         return s;
     }

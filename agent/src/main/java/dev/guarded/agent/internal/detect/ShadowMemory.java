@@ -12,6 +12,7 @@ final class ShadowMemory {
 
     private final WeakIdentityTable<FieldShadow> objects = new WeakIdentityTable<>(null);
     private final WeakIdentityTable<ArrayShadow> arrays = new WeakIdentityTable<>(null);
+    private final WeakIdentityTable<ArrayWords> arrayWords = new WeakIdentityTable<>(null);
     private volatile VarState[] statics = new VarState[64];
     /** Racy on purpose: an approximate count is enough to expunge now and then. */
     private int creations;
@@ -40,6 +41,16 @@ final class ShadowMemory {
         return s.state(index);
     }
 
+    /** @return the shadow words of an array's elements (the default mode), created on first use */
+    ArrayWords arrayWords(Object array) {
+        ArrayWords s = arrayWords.get(array);
+        if (s == null) {
+            s = arrayWords.getOrCreate(array, k -> new ArrayWords());
+            created();
+        }
+        return s;
+    }
+
     /** Every 1024 new shadows, drops those of collected objects (never under a table lock). */
     private void created() {
         if ((++creations & 1023) == 0) {
@@ -50,11 +61,12 @@ final class ShadowMemory {
     void expunge() {
         objects.expunge();
         arrays.expunge();
+        arrayWords.expunge();
     }
 
     /** @return shadowed objects and arrays currently in the tables */
     int trackedObjects() {
-        return objects.size() + arrays.size();
+        return objects.size() + arrays.size() + arrayWords.size();
     }
 
     private synchronized VarState createStatic(int fieldId) {

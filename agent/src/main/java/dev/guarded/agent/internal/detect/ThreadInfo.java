@@ -11,6 +11,17 @@ final class ThreadInfo {
 
     private volatile String name;
     final List<Frame> started;
+    /**
+     * The locks the thread held from an epoch on, for the last {@link #LOG} changes: {@code logEpochs[i]} is the
+     * first epoch with {@code logLocks[i]}. A thread's held set never changes within one epoch (a change starts
+     * a new one), so the entry for an epoch is exact while it is in the log. Written by the thread only; read
+     * racily by reporters, who may see an older, still correct, log.
+     */
+    private static final int LOG = 8;
+    private final long[] logEpochs = new long[LOG];
+    private final LockRef[][] logLocks = new LockRef[LOG][];
+    private volatile int logged;
+    private LockRef[] lastLogged;
 
     ThreadInfo(String name, List<Frame> started) {
         this.name = name;
@@ -26,6 +37,30 @@ final class ThreadInfo {
         }
         boolean virtual = t.getClass().getName().equals("java.lang.VirtualThread");
         return (virtual ? "virtual-#" : "thread-#") + t.getId();
+    }
+
+    /** Notes the locks held from {@code epoch} on, when they differ from the last noted set. Owning thread only. */
+    void noteLocks(long epoch, LockRef[] held) {
+        if (held == lastLogged && logged > 0) {
+            return;
+        }
+        lastLogged = held;
+        int n = logged;
+        logEpochs[n % LOG] = epoch;
+        logLocks[n % LOG] = held;
+        logged = n + 1;
+    }
+
+    /** @return the locks held at the access made at {@code epoch}, or null when no longer known */
+    LockRef[] locksAt(long epoch) {
+        int n = logged;
+        long clock = Epoch.clock(epoch);
+        for (int k = n - 1; k >= Math.max(0, n - LOG); k--) {
+            if (Epoch.clock(logEpochs[k % LOG]) <= clock) {
+                return logLocks[k % LOG];
+            }
+        }
+        return null;
     }
 
     String name() {

@@ -13,6 +13,18 @@ final class ThreadRegistry {
     private final WeakIdentityTable<ThreadState> threads;
     private final StackCapture stacks = new StackCapture();
     private final int stackDepth;
+    /**
+     * Per slot, the last few threads that held it, newest first, each with the first clock value it used:
+     * shadow words keep only the epoch of an access, and a report names the access's thread from it.
+     */
+    private volatile Occupant[][] occupants = new Occupant[64][];
+
+    /** A thread that held a slot from clock value {@code from} on. */
+    private record Occupant(long from, ThreadInfo info) {
+    }
+
+    /** How many past occupants of one slot stay nameable. */
+    private static final int HISTORY = 4;
 
     ThreadRegistry(int reuseAfter, int stackDepth) {
         this.slots = new SlotAllocator(reuseAfter);
@@ -83,11 +95,54 @@ final class ThreadRegistry {
         if (isCarrier(thread)) {
             state.ignoring = 1;
         }
+        state.registry = this;
         ThreadState winner = threads.putIfAbsent(thread, state);
         if (winner != state) {
             slots.retire(state);
+        } else {
+            occupied(state);
         }
         return winner;
+    }
+
+    /** @return whether {@code state} was made by this registry */
+    boolean owns(ThreadState state) {
+        return state.registry == this;
+    }
+
+    /**
+     * @return the thread that made the access at {@code epoch}, or null when its slot has been reused too often
+     *     since
+     */
+    ThreadInfo infoOf(long epoch) {
+        int tid = Epoch.tid(epoch);
+        Occupant[][] all = occupants;
+        Occupant[] history = tid < all.length ? all[tid] : null;
+        if (history != null) {
+            long clock = Epoch.clock(epoch);
+            for (Occupant o : history) {
+                if (o.from <= clock) {
+                    return o.info;
+                }
+            }
+        }
+        return null;
+    }
+
+    private synchronized void occupied(ThreadState state) {
+        Occupant[][] all = occupants;
+        if (state.tid >= all.length) {
+            all = java.util.Arrays.copyOf(all, Math.max(state.tid + 1, all.length * 2));
+        }
+        Occupant[] old = all[state.tid];
+        int keep = old == null ? 0 : Math.min(old.length, HISTORY - 1);
+        Occupant[] history = new Occupant[keep + 1];
+        history[0] = new Occupant(Epoch.clock(state.epoch), state.info);
+        if (keep > 0) {
+            System.arraycopy(old, 0, history, 1, keep);
+        }
+        all[state.tid] = history;
+        occupants = all;
     }
 
     /**

@@ -1,11 +1,16 @@
 package dev.guarded.agent.internal.detect;
 
+import dev.guarded.agent.hook.ThreadContext;
+
 /**
  * The detector's state for one thread: its slot, vector clock, current epoch, held locks, and the
  * re-entrancy flag. Mutated only by its own thread (creation by the starting parent and reading after death
- * are ordered by thread start/termination).
+ * are ordered by thread start/termination). It is the thread's {@link ThreadContext}: instrumented code
+ * compares shadow words with the inherited {@code accessEpoch}, which is {@link #epoch}, or
+ * {@link ThreadContext#NO_EPOCH} while a tick is pending, so that the first access after a release takes the
+ * slow path and ticks there.
  */
-final class ThreadState {
+final class ThreadState extends ThreadContext {
 
     final int tid;
     final VectorClock clock;
@@ -14,10 +19,13 @@ final class ThreadState {
     /** The current epoch {@code own@tid}. */
     long epoch;
     /**
-     * The epoch the access fast path compares with: {@link #epoch}, or {@link #NO_EPOCH} while a tick is
-     * pending, so that the first access after a release takes the slow path and ticks there.
+     * The array whose shadow the detector found last, and that shadow: spares the weak-table lookup when the
+     * slow path sees the same array again (the context's caches answer only same-epoch accesses).
      */
-    long accessEpoch;
+    Object lastWordsArray;
+    ArrayWords lastArrayWords;
+    /** The registry that made this state: a context cached by the hooks is only used by its own detector. */
+    Object registry;
     /**
      * True after a release until the thread's clock next changes or it next accesses memory. Ticks are lazy:
      * releases in a row with nothing in between share one epoch, so every clock they publish is the same
@@ -48,9 +56,6 @@ final class ThreadState {
         this.accessEpoch = epoch;
     }
 
-    /** Never an epoch, nor a marker a shadow location stores: fast-path comparisons with it always fail. */
-    static final long NO_EPOCH = Long.MIN_VALUE;
-
     /** @return whether the access at {@code epoch} happens-before this thread's current point */
     boolean knows(long e) {
         return Epoch.clock(e) <= clock.get(Epoch.tid(e));
@@ -69,11 +74,28 @@ final class ThreadState {
         accessEpoch = NO_EPOCH;
     }
 
-    /** Before an access: starts the new epoch a release left pending. */
+    /**
+     * True after the held-lock set changed while the epoch stayed: the next access starts a new epoch, so
+     * that one epoch never sees two held sets (reports then name the locks of a past access exactly).
+     */
+    private boolean locksChanged;
+
+    /** Before an access: starts the new epoch a release or a change of held locks left pending. */
     void beforeAccess() {
         if (tickPending) {
             tick();
+        } else if (locksChanged) {
+            locksChanged = false;
+            clock.tick();
+            epoch = Epoch.make(tid, clock.own());
+            accessEpoch = epoch;
         }
+    }
+
+    /** The held-lock set changed: the next access belongs to a new epoch. */
+    void heldChanged() {
+        locksChanged = true;
+        accessEpoch = NO_EPOCH;
     }
 
     /**
@@ -104,6 +126,7 @@ final class ThreadState {
     /** Starts a new epoch (after a release). */
     void tick() {
         tickPending = false;
+        locksChanged = false;
         joinedSinceRelease = false;
         clock.tick();
         epoch = Epoch.make(tid, clock.own());

@@ -3,6 +3,9 @@ package dev.guarded.agent.internal.instrument;
 import static dev.guarded.agent.internal.instrument.MethodContext.hook;
 import static dev.guarded.agent.internal.instrument.MethodContext.push;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.guarded.agent.internal.meta.Metadata;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -28,6 +31,8 @@ final class AccessVisitor extends MethodVisitor {
 
     private static final String READ_WRITE = "(Ljava/lang/Object;II)V";
     private static final String VOLATILE = "(Ljava/lang/Object;I)V";
+    private static final String CONTEXT = "dev/guarded/agent/hook/ThreadContext";
+    private static final String WORD_CHECK = "(Ljava/lang/Object;JL" + CONTEXT + ";II)V";
 
     private final MethodContext ctx;
     /** In a constructor, fields of the uninitialized {@code this} are not visible to other threads yet. */
@@ -55,6 +60,32 @@ final class AccessVisitor extends MethodVisitor {
             mv.visitLdcInsn(Type.getObjectType(ctx.type.internalName));
             hook(mv, "classUsed", "(Ljava/lang/Class;)V");
         }
+        if (ctx.contextLocal >= 0) {
+            // Once per call, not per access: the context is the thread's (or its current task's) and cannot
+            // change under a running method; what changes, its epoch, is read from it at each access.
+            hook(mv, "context", "()L" + CONTEXT + ";");
+            mv.visitVarInsn(Opcodes.ASTORE, ctx.contextLocal);
+        }
+    }
+
+    /** The context local is live everywhere after entry, so every frame must declare it. */
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        if (ctx.contextLocal < 0 || type != Opcodes.F_NEW) {
+            super.visitFrame(type, numLocal, local, numStack, stack);
+            return;
+        }
+        List<Object> locals = new ArrayList<>(numLocal + 2);
+        int slots = 0;
+        for (int i = 0; i < numLocal; i++) {
+            locals.add(local[i]);
+            slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+        }
+        for (; slots < ctx.contextLocal; slots++) {
+            locals.add(Opcodes.TOP);
+        }
+        locals.add(CONTEXT);
+        super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
     }
 
     @Override
@@ -75,6 +106,13 @@ final class AccessVisitor extends MethodVisitor {
             }
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+        if (opcode == Opcodes.INVOKESPECIAL && "clone".equals(name) && "()Ljava/lang/Object;".equals(descriptor)
+                && ctx.type.words.enabled()) {
+            // super.clone() ends in Object.clone, which copied the original's shadow words too
+            mv.visitInsn(Opcodes.DUP);
+            push(mv, ctx.site());
+            hook(mv, "cloned", "(Ljava/lang/Object;I)V");
+        }
     }
 
     @Override
@@ -90,7 +128,9 @@ final class AccessVisitor extends MethodVisitor {
         int id = Metadata.global().field(field.declaringClass().replace('/', '.'), name, descriptor, isStatic,
                 field.benign());
         boolean wide = Type.getType(descriptor).getSize() == 2;
-        if (field.isVolatile()) {
+        if (!isStatic && ctx.contextLocal >= 0 && ctx.type.words.has(field)) {
+            wordAccess(opcode, owner, name, descriptor, id, wide);
+        } else if (field.isVolatile()) {
             volatileAccess(opcode, owner, name, descriptor, id, wide, initialized);
         } else if (initialized != null) {
             super.visitFieldInsn(opcode, owner, name, descriptor);   // may wait for the initializer
@@ -126,6 +166,41 @@ final class AccessVisitor extends MethodVisitor {
         push(mv, id);
         push(mv, ctx.site());
         hook(mv, opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC ? "read" : "write", READ_WRITE);
+    }
+
+    /**
+     * A field with shadow words: the original instruction first (so a null owner fails exactly as before,
+     * message included), then the word check on the owner kept below the value: the word of the access kind,
+     * the method's context, the ids, and {@code Hooks.fieldRead/fieldWrite}, which C2 inlines down to a load
+     * and a compare. No branch is added, so no frame is needed.
+     */
+    private void wordAccess(int opcode, String owner, String name, String descriptor, int id, boolean wide) {
+        boolean read = opcode == Opcodes.GETFIELD;
+        if (read) {
+            mv.visitInsn(Opcodes.DUP);                      // owner owner
+            super.visitFieldInsn(opcode, owner, name, descriptor);   // owner value
+            if (wide) {
+                mv.visitInsn(Opcodes.DUP2_X1);              // value owner value
+                mv.visitInsn(Opcodes.POP2);                 // value owner
+            } else {
+                mv.visitInsn(Opcodes.SWAP);                 // value owner
+            }
+        } else {
+            ownerBelowValue(wide);                          // owner value owner
+            if (wide) {
+                mv.visitInsn(Opcodes.DUP_X2);               // owner owner value owner
+                mv.visitInsn(Opcodes.POP);                  // owner owner value
+            } else {
+                mv.visitInsn(Opcodes.SWAP);                 // owner owner value
+            }
+            super.visitFieldInsn(opcode, owner, name, descriptor);   // owner
+        }
+        mv.visitInsn(Opcodes.DUP);                          // [value] owner owner
+        mv.visitFieldInsn(Opcodes.GETFIELD, owner, (read ? ShadowWords.READ : ShadowWords.WRITE) + name, "J");
+        mv.visitVarInsn(Opcodes.ALOAD, ctx.contextLocal);  // [value] owner word context
+        push(mv, id);
+        push(mv, ctx.site());
+        hook(mv, read ? "fieldRead" : "fieldWrite", WORD_CHECK);
     }
 
     private void volatileAccess(int opcode, String owner, String name, String descriptor, int id, boolean wide,
@@ -184,29 +259,38 @@ final class AccessVisitor extends MethodVisitor {
             case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
                  Opcodes.CALOAD, Opcodes.SALOAD -> {
                 mv.visitInsn(Opcodes.DUP2);
-                push(mv, ctx.site());
-                hook(mv, "arrayRead", READ_WRITE);
+                elementHook(false);
             }
             case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE, Opcodes.CASTORE,
                  Opcodes.SASTORE -> {
                 mv.visitInsn(Opcodes.DUP_X2);    // value array index value
                 mv.visitInsn(Opcodes.POP);       // value array index
                 mv.visitInsn(Opcodes.DUP2_X1);   // array index value array index
-                push(mv, ctx.site());
-                hook(mv, "arrayWrite", READ_WRITE);
+                elementHook(true);
             }
             case Opcodes.LASTORE, Opcodes.DASTORE -> {
                 mv.visitInsn(Opcodes.DUP2_X2);   // value array index value
                 mv.visitInsn(Opcodes.POP2);      // value array index
                 mv.visitInsn(Opcodes.DUP2_X2);   // array index value array index
-                push(mv, ctx.site());
-                hook(mv, "arrayWrite", READ_WRITE);
+                elementHook(true);
             }
             default -> {
                 // not an array access
             }
         }
         super.visitInsn(opcode);
+    }
+
+    /** With {@code array index} on the stack: the element hook, through the context's page cache when there is one. */
+    private void elementHook(boolean write) {
+        if (ctx.contextLocal >= 0) {
+            mv.visitVarInsn(Opcodes.ALOAD, ctx.contextLocal);
+            push(mv, ctx.site());
+            hook(mv, write ? "elementWrite" : "elementRead", "(Ljava/lang/Object;IL" + CONTEXT + ";I)V");
+        } else {
+            push(mv, ctx.site());
+            hook(mv, write ? "arrayWrite" : "arrayRead", READ_WRITE);
+        }
     }
 
     /** Acquires the initialization of {@code type} (an internal name from {@link #initializedBy}), if any. */

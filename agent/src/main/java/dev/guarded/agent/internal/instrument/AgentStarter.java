@@ -11,6 +11,7 @@ import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.HookListener;
 import dev.guarded.agent.hook.Hooks;
 import dev.guarded.agent.internal.config.AgentOptions;
+import dev.guarded.agent.internal.config.DetectionMode;
 import dev.guarded.agent.internal.detect.Detector;
 import dev.guarded.agent.internal.meta.Metadata;
 import dev.guarded.agent.internal.model.JdkModel;
@@ -52,6 +53,7 @@ public final class AgentStarter {
             return;
         }
         started = true;
+        openInternals(inst);
         HookListener detector = Detector.start(options);
         Hooks.install(detector);
         Bridges.jdkSite = Metadata.global().site("java.util.concurrent", "(JDK synchronization)", null, -1);
@@ -60,7 +62,9 @@ public final class AgentStarter {
         // Our relocated ByteBuddy needs no class injection; this keeps it away from sun.misc.Unsafe.
         System.setProperty("dev.guarded.agent.shaded.bytebuddy.safe", "true");
         JdkModel.install(inst, jar);
-        AppTransformer transformer = new AppTransformer(inst, options::instruments);
+        // Classes already loaded cannot gain fields, so shadow words need a start before the application.
+        boolean words = !attached && options.words() && options.mode() == DetectionMode.HB && Detector.wordsSupported();
+        AppTransformer transformer = new AppTransformer(inst, options::instruments, words);
         inst.addTransformer(transformer, true);
         if (attached) {
             retransformLoaded(inst, transformer);
@@ -69,6 +73,17 @@ public final class AgentStarter {
             System.err.println("guarded: race detector on (mode=" + options.mode().optionName()
                     + (options.report() != null ? ", report=" + options.report() : "") + ")");
         }
+    }
+
+    /**
+     * The one place where the agent opens JDK internals to its own code: the detector reads and writes the
+     * shadow words of arbitrary classes with {@code jdk.internal.misc.Unsafe} (VarHandles would need a lookup
+     * per application class and cost a non-inlined call on the detector's slow path).
+     */
+    private static void openInternals(Instrumentation inst) {
+        Module runtime = AgentStarter.class.getModule();
+        inst.redefineModule(Object.class.getModule(), Set.of(), Map.of("jdk.internal.misc", Set.of(runtime)),
+                Map.of(), Set.of(), Map.of());
     }
 
     private static void retransformLoaded(Instrumentation inst, AppTransformer transformer) {

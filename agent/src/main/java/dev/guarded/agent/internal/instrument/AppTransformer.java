@@ -21,10 +21,26 @@ final class AppTransformer implements ClassFileTransformer {
     private final Predicate<String> application;
     private final FieldResolver resolver = new FieldResolver();
     private final Module hooksModule = Hooks.class.getModule();
+    private final ShadowWords words;
 
-    AppTransformer(Instrumentation inst, Predicate<String> application) {
+    /**
+     * @param words whether classes loaded from now on get shadow words ({@link ShadowWords}); classes that
+     *              the options accept and that are already loaded never do
+     */
+    AppTransformer(Instrumentation inst, Predicate<String> application, boolean words) {
         this.inst = inst;
         this.application = application;
+        this.words = words ? new ShadowWords(true, application, loadedApplicationClasses(inst)) : ShadowWords.none();
+    }
+
+    private Set<String> loadedApplicationClasses(Instrumentation inst) {
+        Set<String> loaded = new java.util.HashSet<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (!type.isArray() && !type.isPrimitive() && accepts(type.getClassLoader(), type.getName().replace('.', '/'))) {
+                loaded.add(type.getName().replace('.', '/'));
+            }
+        }
+        return loaded;
     }
 
     /** @return whether classes with this internal name, defined by this loader, are instrumented */
@@ -42,11 +58,21 @@ final class AppTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] result = ClassInstrumenter.instrument(bytes, loader, resolver, application);
+            byte[] result = ClassInstrumenter.instrument(bytes, loader, resolver, application, words);
             if (module != null && module.isNamed() && !module.canRead(hooksModule)) {
                 inst.redefineModule(module, Set.of(hooksModule), Map.of(), Map.of(), Set.of(), Map.of());
             }
             return result;
+        } catch (Throwable e) {
+            warn(className.replace('/', '.'), e);
+            return wordsOnly(className, bytes);
+        }
+    }
+
+    /** The class runs unwatched, but with the words that other classes' accesses to its fields rely on. */
+    private byte[] wordsOnly(String className, byte[] bytes) {
+        try {
+            return ClassInstrumenter.wordsOnly(bytes, words);
         } catch (Throwable e) {
             warn(className.replace('/', '.'), e);
             return null;

@@ -12,9 +12,13 @@ final class ClassContext {
     final FieldResolver resolver;
     /** Whether a binary class name belongs to the instrumented application (for class-initialization edges). */
     final Predicate<String> application;
+    /** Which fields have shadow words (for this class's own fields and for every field it accesses). */
+    final ShadowWords words;
     String sourceFile;
 
-    ClassContext(ClassShape shape, ClassLoader loader, FieldResolver resolver, Predicate<String> application) {
+    ClassContext(ClassShape shape, ClassLoader loader, FieldResolver resolver, Predicate<String> application,
+            ShadowWords words) {
+        this.words = words;
         this.internalName = shape.name;
         this.dotName = shape.name.replace('/', '.');
         this.shape = shape;

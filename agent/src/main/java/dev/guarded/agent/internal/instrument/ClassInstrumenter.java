@@ -1,5 +1,7 @@
 package dev.guarded.agent.internal.instrument;
 
+import java.util.List;
+
 import dev.guarded.agent.internal.meta.Metadata;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -10,18 +12,25 @@ import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
- * Rewrites one application class: a first pass learns its fields and each method's {@code max_locals}; the
- * second pass threads every method through {@link AccessVisitor}, {@link MonitorVisitor} and
- * {@link VarHandleVisitor}. Frames are read expanded and written as given ({@code COMPUTE_MAXS} only: computing
- * frames would need to load classes). No member is added, so the result is also valid for retransformation.
+ * Rewrites one application class: a first pass learns its fields, each method's {@code max_locals} and the
+ * instance fields each method accesses; the second pass declares the shadow words of the class's plain
+ * instance fields ({@link ShadowWords}) and threads every method through {@link AccessVisitor},
+ * {@link MonitorVisitor} and {@link VarHandleVisitor}. Frames are read expanded and written as given
+ * ({@code COMPUTE_MAXS} only: computing frames would need to load classes); the one local the rewrite adds, the
+ * thread context of methods that access words, is appended to every frame by {@link AccessVisitor}. The words
+ * are the only members added and depend only on the original class file, so retransforming the class adds
+ * exactly the same ones again.
  */
 final class ClassInstrumenter extends ClassVisitor {
 
     private final ClassContext ctx;
+    private final boolean declaresWords;
+    private boolean anyWords;
 
     private ClassInstrumenter(ClassVisitor writer, ClassContext ctx) {
         super(OpenedClassReader.ASM_API, writer);
         this.ctx = ctx;
+        this.declaresWords = ctx.words.classHasWords(ctx.shape);
     }
 
     /**
@@ -29,12 +38,29 @@ final class ClassInstrumenter extends ClassVisitor {
      * @throws RuntimeException when the class cannot be rewritten (e.g. a method would exceed 64 KB)
      */
     static byte[] instrument(byte[] original, ClassLoader loader, FieldResolver resolver,
-            java.util.function.Predicate<String> application) {
+            java.util.function.Predicate<String> application, ShadowWords words) {
         ClassShape shape = ClassShape.ofTransformed(original);
-        ClassContext ctx = new ClassContext(shape, loader, resolver, application);
+        ClassContext ctx = new ClassContext(shape, loader, resolver, application, words);
         ClassReader reader = OpenedClassReader.of(original);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassInstrumenter(writer, ctx), ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    /**
+     * The fallback when {@link #instrument} fails: the class gets its shadow words (classes that access its
+     * fields rely on them) and nothing else, so it runs unwatched but links.
+     *
+     * @return the class file with words only, or null when the class has none
+     */
+    static byte[] wordsOnly(byte[] original, ShadowWords words) {
+        ClassShape shape = ClassShape.ofTransformed(original);
+        if (!words.classHasWords(shape)) {
+            return null;
+        }
+        ClassReader reader = OpenedClassReader.of(original);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new WordDeclarer(writer, shape), 0);
         return writer.toByteArray();
     }
 
@@ -49,7 +75,12 @@ final class ClassInstrumenter extends ClassVisitor {
         if (ctx.shape.benign.contains(name)) {
             Metadata.global().markBenign(ctx.dotName, name, descriptor, (access & Opcodes.ACC_STATIC) != 0);
         }
-        return super.visitField(access, name, descriptor, signature, value);
+        FieldVisitor fv = super.visitField(access, name, descriptor, signature, value);
+        if (declaresWords && ShadowWords.plainInstanceField(access)) {
+            declareWords(cv, ctx.shape, access, name, descriptor);
+            anyWords = true;
+        }
+        return fv;
     }
 
     @Override
@@ -59,8 +90,96 @@ final class ClassInstrumenter extends ClassVisitor {
         if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return next;
         }
-        int firstFree = ctx.shape.maxLocals.getOrDefault(name + descriptor, 0);
-        MethodContext method = new MethodContext(ctx, access, name, descriptor, firstFree);
+        String key = name + descriptor;
+        int firstFree = ctx.shape.maxLocals.getOrDefault(key, 0);
+        MethodContext method = new MethodContext(ctx, access, name, descriptor, firstFree, needsContext(key));
         return new AccessVisitor(new MonitorVisitor(new VarHandleVisitor(next, method), method), method);
+    }
+
+    @Override
+    public void visitEnd() {
+        if (anyWords) {
+            finishWords(cv, ctx.shape);
+        }
+        super.visitEnd();
+    }
+
+    /**
+     * @return whether the method accesses at least one instance field that has words, or (while words are
+     *     on) an array element, whose shadow words the context's last-page cache answers
+     */
+    private boolean needsContext(String method) {
+        if (ctx.words.enabled() && ctx.shape.arrayAccessors.contains(method)) {
+            return true;
+        }
+        List<String[]> refs = ctx.shape.instanceFieldRefs.get(method);
+        if (refs == null) {
+            return false;
+        }
+        for (String[] ref : refs) {
+            if (ctx.words.has(ctx.resolver.resolve(ctx.loader, ctx.shape, ref[0], ref[1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Declares the three words of one field and tells the detector that the field has them. */
+    private static void declareWords(ClassVisitor cv, ClassShape shape, int access, String name, String descriptor) {
+        int wordAccess = ShadowWords.wordAccess(access);
+        for (String prefix : new String[] {ShadowWords.WRITE, ShadowWords.READ, ShadowWords.SITES}) {
+            FieldVisitor word = cv.visitField(wordAccess, prefix + name, "J", null, null);
+            if (word != null) {
+                word.visitEnd();
+            }
+        }
+        Metadata.global().markWords(Metadata.global().field(shape.name.replace('/', '.'), name, descriptor, false,
+                shape.benign.contains(name)));
+    }
+
+    /** Declares the class's side reference and pins its serial version, once its words are declared. */
+    private static void finishWords(ClassVisitor cv, ClassShape shape) {
+        FieldVisitor side = cv.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC,
+                ShadowWords.SIDE, "Ljava/lang/Object;", null, null);
+        if (side != null) {
+            side.visitEnd();
+        }
+        Long uid = SerialVersion.pinFor(shape);
+        if (uid != null) {
+            FieldVisitor fv = cv.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL
+                    | Opcodes.ACC_SYNTHETIC, "serialVersionUID", "J", null, uid);
+            if (fv != null) {
+                fv.visitEnd();
+            }
+        }
+    }
+
+    /** Adds the words of a class and nothing else ({@link #wordsOnly}). */
+    private static final class WordDeclarer extends ClassVisitor {
+        private final ClassShape shape;
+        private boolean any;
+
+        WordDeclarer(ClassVisitor writer, ClassShape shape) {
+            super(OpenedClassReader.ASM_API, writer);
+            this.shape = shape;
+        }
+
+        @Override
+        public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            FieldVisitor fv = super.visitField(access, name, descriptor, signature, value);
+            if (ShadowWords.plainInstanceField(access)) {
+                declareWords(cv, shape, access, name, descriptor);
+                any = true;
+            }
+            return fv;
+        }
+
+        @Override
+        public void visitEnd() {
+            if (any) {
+                finishWords(cv, shape);
+            }
+            super.visitEnd();
+        }
     }
 }

@@ -28,6 +28,19 @@ final class ClassShape extends ClassVisitor {
     final Map<String, Integer> fieldAccess = new HashMap<>();
     final Set<String> benign = new HashSet<>();
     final Map<String, Integer> maxLocals = new HashMap<>();
+    /**
+     * For the class being transformed: per method ({@code name + descriptor}), the {@code owner.name} of every
+     * GETFIELD/PUTFIELD in it, so that a method learns before its first instruction whether it will need the
+     * thread's context for shadow words.
+     */
+    final Map<String, java.util.List<String[]>> instanceFieldRefs = new HashMap<>();
+    /** For the class being transformed: the methods ({@code name + descriptor}) that load or store array elements. */
+    final java.util.Set<String> arrayAccessors = new java.util.HashSet<>();
+    /** Members as the default {@code serialVersionUID} computation sees them (transformed class only). */
+    final java.util.List<Member> fields = new java.util.ArrayList<>();
+    final java.util.List<Member> methods = new java.util.ArrayList<>();
+    /** Access flags of this class's own InnerClasses entry (what {@code Class.getModifiers} returns), or -1. */
+    int innerAccess = -1;
     String name;
     String superName;
     String[] interfaces = new String[0];
@@ -61,9 +74,21 @@ final class ClassShape extends ClassVisitor {
         this.interfaces = interfaces == null ? new String[0] : interfaces;
     }
 
+    /** A field or method: name, descriptor and access flags. */
+    record Member(String name, String descriptor, int access) {
+    }
+
+    @Override
+    public void visitInnerClass(String innerName, String outerName, String simpleName, int innerFlags) {
+        if (innerName.equals(name)) {
+            innerAccess = innerFlags;
+        }
+    }
+
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
         fieldAccess.put(name, access);
+        fields.add(new Member(name, descriptor, access));
         return new FieldVisitor(api) {
             @Override
             public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
@@ -78,7 +103,24 @@ final class ClassShape extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         String key = name + descriptor;
+        methods.add(new Member(name, descriptor, access));
         return new MethodVisitor(api) {
+            @Override
+            public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
+                if (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) {
+                    instanceFieldRefs.computeIfAbsent(key, k -> new java.util.ArrayList<>())
+                            .add(new String[] {owner, field});
+                }
+            }
+
+            @Override
+            public void visitInsn(int opcode) {
+                if ((opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD)
+                        || (opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE)) {
+                    arrayAccessors.add(key);
+                }
+            }
+
             @Override
             public void visitMaxs(int maxStack, int locals) {
                 maxLocals.put(key, locals);
@@ -89,6 +131,11 @@ final class ClassShape extends ClassVisitor {
     /** @return whether the class has a static initializer (whose end other threads' uses are ordered after) */
     boolean hasStaticInitializer() {
         return maxLocals.containsKey("<clinit>()V");
+    }
+
+    /** @return whether the class declares a {@code serialVersionUID} field */
+    boolean declaresSerialVersion() {
+        return fieldAccess.containsKey("serialVersionUID");
     }
 
     boolean isInterface() {

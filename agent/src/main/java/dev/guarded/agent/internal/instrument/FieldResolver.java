@@ -15,8 +15,12 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class FieldResolver {
 
-    /** A resolved (or assumed) field declaration. */
-    record Field(String declaringClass, int access, boolean benign) {
+    /**
+     * A resolved (or assumed) field declaration.
+     *
+     * @param shape the declaring class's shape, or null when no class file declares the field
+     */
+    record Field(String declaringClass, int access, boolean benign, ClassShape shape) {
         boolean isVolatile() {
             return (access & Opcodes.ACC_VOLATILE) != 0;
         }
@@ -37,7 +41,7 @@ final class FieldResolver {
      */
     Field resolve(ClassLoader loader, ClassShape self, String owner, String name) {
         Field found = find(loader, self, owner, name, 0);
-        return found != null ? found : new Field(owner, 0, false);
+        return found != null ? found : new Field(owner, 0, false, null);
     }
 
     private Field find(ClassLoader loader, ClassShape self, String owner, String name, int depth) {
@@ -47,7 +51,7 @@ final class FieldResolver {
         ClassShape shape = owner.equals(self.name) ? self : shape(loader, owner);
         Integer access = shape.fieldAccess.get(name);
         if (access != null) {
-            return new Field(owner, access, shape.benign.contains(name));
+            return new Field(owner, access, shape.benign.contains(name), shape);
         }
         for (String itf : shape.interfaces) {
             Field f = find(loader, self, itf, name, depth + 1);

@@ -21,15 +21,25 @@ final class MethodContext {
     final int access;
     final String descriptor;
     final int firstFreeLocal;
+    /**
+     * The local holding the thread's {@code ThreadContext} for shadow-word accesses (the first slot past the
+     * method's own locals, live from entry to exit), or -1 when the method accesses no field with words.
+     */
+    final int contextLocal;
+    /** The first local that visitors may use for short-lived spills (never across a branch target). */
+    final int spillBase;
     private final Map<Integer, Integer> siteByLine = new HashMap<>();
     private int line = -1;
 
-    MethodContext(ClassContext type, int access, String method, String descriptor, int firstFreeLocal) {
+    MethodContext(ClassContext type, int access, String method, String descriptor, int firstFreeLocal,
+            boolean needsContext) {
         this.type = type;
         this.access = access;
         this.method = method;
         this.descriptor = descriptor;
         this.firstFreeLocal = firstFreeLocal;
+        this.contextLocal = needsContext ? firstFreeLocal : -1;
+        this.spillBase = needsContext ? firstFreeLocal + 1 : firstFreeLocal;
     }
 
     void line(int line) {

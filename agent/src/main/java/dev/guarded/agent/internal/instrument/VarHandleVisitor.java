@@ -34,7 +34,7 @@ final class VarHandleVisitor extends MethodVisitor {
         }
         Type[] args = Type.getArgumentTypes(descriptor);
         int[] slots = new int[args.length];
-        int next = ctx.firstFreeLocal + 1;
+        int next = ctx.spillBase + 1;
         for (int i = 0; i < args.length; i++) {
             slots[i] = next;
             next += args[i].getSize();
@@ -42,9 +42,9 @@ final class VarHandleVisitor extends MethodVisitor {
         for (int i = args.length - 1; i >= 0; i--) {
             mv.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
         }
-        mv.visitVarInsn(Opcodes.ASTORE, ctx.firstFreeLocal);
+        mv.visitVarInsn(Opcodes.ASTORE, ctx.spillBase);
         boolean coordinate = args.length > values && isReference(args[0]);
-        int keySlot = coordinate ? slots[0] : ctx.firstFreeLocal;
+        int keySlot = coordinate ? slots[0] : ctx.spillBase;
         boolean read = name.startsWith("get") && values == 0;
         boolean write = name.startsWith("set");
         int channel = coordinate ? Bridges.FIELD_ATOMICS : 0;
@@ -53,7 +53,7 @@ final class VarHandleVisitor extends MethodVisitor {
             MethodContext.push(mv, channel);
             MethodContext.hook(mv, "release", "(Ljava/lang/Object;I)V");
         }
-        mv.visitVarInsn(Opcodes.ALOAD, ctx.firstFreeLocal);
+        mv.visitVarInsn(Opcodes.ALOAD, ctx.spillBase);
         for (int i = 0; i < args.length; i++) {
             mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
         }

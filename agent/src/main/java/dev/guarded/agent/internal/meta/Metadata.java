@@ -20,6 +20,8 @@ public final class Metadata {
     private volatile FieldInfo[] fields = new FieldInfo[64];
     private volatile SiteInfo[] sites = new SiteInfo[256];
     private int fieldCount;
+    /** Per field id: whether its declaring class keeps the field's state in shadow words. */
+    private volatile boolean[] words = new boolean[64];
 
     /** @return the registry shared by the instrumenter and the detector of this JVM */
     public static Metadata global() {
@@ -52,6 +54,25 @@ public final class Metadata {
     /** Marks an already registered or future field as benign (its declaring class was seen with the annotation). */
     public synchronized void markBenign(String owner, String name, String descriptor, boolean isStatic) {
         field(owner, name, descriptor, isStatic, true);
+    }
+
+    /**
+     * Records that the class declaring field {@code id} was given shadow words for it. Called while that
+     * class is being defined, so before any of its instances exists.
+     */
+    public synchronized void markWords(int id) {
+        boolean[] current = words;
+        if (id >= current.length) {
+            current = java.util.Arrays.copyOf(current, Math.max(id + 1, current.length * 2));
+        }
+        current[id] = true;
+        words = current;
+    }
+
+    /** @return whether field {@code id} has shadow words in its objects */
+    public boolean hasWords(int id) {
+        boolean[] current = words;
+        return id >= 0 && id < current.length && current[id];
     }
 
     /** Registers a new site and returns its id; every call returns a fresh id. */

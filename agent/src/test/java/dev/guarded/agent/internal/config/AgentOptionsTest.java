@@ -77,7 +77,7 @@ class AgentOptionsTest {
     void unknownKeyNamesItAndListsAccepted() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("repot=x"));
         assertEquals("unknown option 'repot' — accepted: include, exclude, report, sarif, quiet, mode, exitcode, halt, "
-                + "stacks, suppress, verbose", e.getMessage());
+                + "stacks, suppress, verbose, words", e.getMessage());
     }
 
     @Test

@@ -59,8 +59,9 @@ class DetectorHooksTest {
 
     @Test
     void hooksNeverThrowAndWarnOnce() {
-        h.d.arrayRead(null, 0, 0);
-        h.d.arrayWrite(null, 1, 0);
+        h.d.arrayRead(null, 0, 0);                 // the instruction will throw: no access, no error
+        h.d.read(null, -5, h.readSite);            // an id no instrumenter hands out
+        h.d.write(null, -6, h.writeSite);
         h.d.read(counter, h.field, h.readSite);
         String out = h.output();
         assertTrue(out.startsWith("guarded: internal error in the race detector"), out);

@@ -32,7 +32,7 @@ class ClassInstrumenterTest {
             original = in.readAllBytes();
         }
         byte[] rewritten = ClassInstrumenter.instrument(original, Sample.class.getClassLoader(), new FieldResolver(),
-                name -> name.endsWith("Sample"));
+                name -> name.endsWith("Sample"), ShadowWords.none());
         Class<?> type = new SingleClassLoader(Sample.class.getName(), rewritten).loadClass(Sample.class.getName());
         sample = type.getConstructor().newInstance();
         Hooks.install(new Recorder());
@@ -111,19 +111,23 @@ class ClassInstrumenterTest {
     }
 
     /** Defines one class from given bytes and delegates everything else. */
-    private static final class SingleClassLoader extends ClassLoader {
-        private final String name;
-        private final byte[] bytes;
+    static final class SingleClassLoader extends ClassLoader {
+        private final java.util.Map<String, byte[]> classes;
 
         SingleClassLoader(String name, byte[] bytes) {
+            this(java.util.Map.of(name, bytes));
+        }
+
+        /** Defines each named class from its bytes (a class and the classes that access its fields). */
+        SingleClassLoader(java.util.Map<String, byte[]> classes) {
             super(ClassInstrumenterTest.class.getClassLoader());
-            this.name = name;
-            this.bytes = bytes;
+            this.classes = classes;
         }
 
         @Override
         protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
-            if (!className.equals(name)) {
+            byte[] bytes = classes.get(className);
+            if (bytes == null) {
                 return super.loadClass(className, resolve);
             }
             synchronized (getClassLoadingLock(className)) {

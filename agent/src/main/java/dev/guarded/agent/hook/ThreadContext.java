@@ -1,0 +1,115 @@
+package dev.guarded.agent.hook;
+
+/**
+ * What instrumented code needs of the detector's per-thread state on the access fast path: the epoch that a
+ * location's shadow word must hold for the access to need no further check. Instrumented methods fetch the
+ * current context once, at entry ({@link Hooks#context()}), and keep it in a local; the detector's thread
+ * state extends this class, so the fast path is one field load and a compare, with no call.
+ *
+ * <p>Only the owning thread writes {@link #accessEpoch}; other threads never read it.
+ */
+public class ThreadContext {
+
+    /** Never an epoch and never a value a shadow word holds: comparisons with it always fail. */
+    public static final long NO_EPOCH = Long.MIN_VALUE;
+
+    /**
+     * A context that never matches, for threads the detector does not track (yet): every access takes the
+     * slow path, where the detector decides.
+     */
+    static final ThreadContext UNTRACKED = new ThreadContext();
+
+    /**
+     * The epoch the access fast path compares with: the thread's current epoch, or {@link #NO_EPOCH} while
+     * the detector needs to see the next access (a tick is pending, the thread is ignored).
+     */
+    public long accessEpoch = NO_EPOCH;
+
+    /**
+     * The array this thread last accessed through the slow path, never null (so that a null array never
+     * matches): with {@link #lastPageIndex} and {@link #lastPage} it lets a loop over one array answer
+     * same-epoch element accesses without a call. Keeps that one array reachable while the thread lives.
+     */
+    public Object lastArray = NO_ARRAY;
+    /** Which page of {@link #lastArray} ({@code index >>> PAGE_BITS}) {@link #lastPage} holds. */
+    public int lastPageIndex = -1;
+    /** The shadow words of that page: per element write epoch, read epoch, sites. */
+    public long[] lastPage;
+
+    /** The array before {@link #lastArray} (two arrays used in turn, as in {@code a[j] += b[j]}), never null. */
+    public Object prevArray = NO_ARRAY;
+    /** Which page of {@link #prevArray} {@link #prevPage} holds. */
+    public int prevPageIndex = -1;
+    /** The shadow words of that page. */
+    public long[] prevPage;
+
+    /**
+     * More recently used arrays, direct-mapped by identity hash ({@link #RECENT} ways), allocated at the
+     * thread's first element access: code that interleaves several arrays (a matrix product reads two rows
+     * and writes a third) finds each one here without calling the detector. Entry {@code i} holds an array,
+     * the index of one of its pages and that page's words.
+     */
+    public Object[] recentArrays;
+    /** See {@link #recentArrays}. */
+    public int[] recentPageIndexes;
+    /** See {@link #recentArrays}. */
+    public long[][] recentPages;
+    /** Ways of the recent-array cache (a power of two). */
+    public static final int RECENT = 16;
+
+    /** Elements per page of array shadow words, as a shift. */
+    public static final int PAGE_BITS = 8;
+    /** Shadow words per array element in a page. */
+    public static final int WORDS_PER_ELEMENT = 3;
+    private static final Object NO_ARRAY = new Object();
+
+    /**
+     * Makes the recent-cache entry of {@code array} the last array, when it holds the page of {@code index}.
+     * Called by the inline element check after the last array did not match.
+     *
+     * @return whether the entry was there
+     */
+    public final boolean recall(Object array, int index) {
+        Object[] arrays = recentArrays;
+        if (arrays == null) {
+            return false;
+        }
+        int way = System.identityHashCode(array) & (RECENT - 1);
+        int page = index >>> PAGE_BITS;
+        if (arrays[way] != array || recentPageIndexes[way] != page) {
+            return false;
+        }
+        prevArray = lastArray;
+        prevPageIndex = lastPageIndex;
+        prevPage = lastPage;
+        lastArray = array;
+        lastPageIndex = page;
+        lastPage = recentPages[way];
+        return true;
+    }
+
+    /** Records {@code page} as the words of page {@code pageIndex} of {@code array}, last and recent. */
+    public final void remember(Object array, int pageIndex, long[] page) {
+        if (array != lastArray) {
+            prevArray = lastArray;
+            prevPageIndex = lastPageIndex;
+            prevPage = lastPage;
+        }
+        lastArray = array;
+        lastPageIndex = pageIndex;
+        lastPage = page;
+        if (recentArrays == null) {
+            recentArrays = new Object[RECENT];
+            recentPageIndexes = new int[RECENT];
+            recentPages = new long[RECENT][];
+        }
+        int way = System.identityHashCode(array) & (RECENT - 1);
+        recentArrays[way] = array;
+        recentPageIndexes[way] = pageIndex;
+        recentPages[way] = page;
+    }
+
+    /** Subclassed by the detector's thread state. */
+    protected ThreadContext() {
+    }
+}
