@@ -138,4 +138,19 @@ public final class Hooks {
     public static void ignoreEnd() {
         listener.ignoreEnd();
     }
+
+    /** See {@link HookListener#callRead}. */
+    public static void callRead(Object receiver, int siteId) {
+        listener.callRead(receiver, siteId);
+    }
+
+    /** See {@link HookListener#callWrite}. */
+    public static void callWrite(Object receiver, int siteId) {
+        listener.callWrite(receiver, siteId);
+    }
+
+    /** See {@link HookListener#callView}. */
+    public static void callView(Object view, Object receiver) {
+        listener.callView(view, receiver);
+    }
 }

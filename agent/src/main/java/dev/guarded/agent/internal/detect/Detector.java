@@ -33,6 +33,7 @@ public final class Detector implements HookListener {
     private final ThreadRegistry registry;
     private final WeakIdentityTable<SyncNode> syncs = new WeakIdentityTable<>(null);
     private final ShadowMemory shadow = new ShadowMemory();
+    private final JdkObjectAccess jdkObjects = new JdkObjectAccess();
     private final AtomicInteger lockIds = new AtomicInteger();
     private final AtomicBoolean warned = new AtomicBoolean();
     private final PrintStream err;
@@ -345,6 +346,48 @@ public final class Detector implements HookListener {
         }
     }
 
+    @Override
+    public void callRead(Object receiver, int siteId) {
+        ThreadState t = enter();
+        if (t != null) {
+            try {
+                jdkObjects.access(this, shadow, t, receiver, false, siteId);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void callWrite(Object receiver, int siteId) {
+        ThreadState t = enter();
+        if (t != null) {
+            try {
+                jdkObjects.access(this, shadow, t, receiver, true, siteId);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void callView(Object view, Object receiver) {
+        ThreadState t = enter();
+        if (t != null) {
+            try {
+                jdkObjects.viewCreated(view, receiver);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
     // ---- the analysis, on an explicit thread state (unit tests drive these directly) ----
 
     /** FastTrack (and, outside {@code hb} mode, Eraser) for one access; reports outside the location's monitor. */
@@ -469,6 +512,10 @@ public final class Detector implements HookListener {
 
     ShadowMemory shadow() {
         return shadow;
+    }
+
+    JdkObjectAccess jdkObjects() {
+        return jdkObjects;
     }
 
     // ---- plumbing ----
