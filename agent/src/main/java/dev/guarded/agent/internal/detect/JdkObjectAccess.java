@@ -12,6 +12,9 @@ import java.util.Set;
  * {@link ClassValue}, whether the call counts:
  * <ul>
  * <li>{@link Kind#OBJECT}: a covered class, or a JDK subclass of one; the receiver itself is the location.
+ * <li>{@link Kind#OBJECT_OR_VIEW}: {@code TreeSet}, whose range views ({@code headSet}, {@code subSet},
+ *     {@code descendingSet}...) are themselves {@code TreeSet}s: the backing set when one was recorded, else
+ *     the receiver.
  * <li>{@link Kind#VIEW}: a view or iterator class of a covered class ({@code HashMap$KeySet},
  *     {@code ArrayList$Itr}); the location is the backing object recorded when application code obtained the
  *     view ({@link #viewCreated}). Views obtained inside the JDK or by uninstrumented code are unknown and
@@ -29,7 +32,7 @@ final class JdkObjectAccess {
     static final int FIELD_ID = Integer.MAX_VALUE;
 
     /** What a call on an instance of a class means. */
-    enum Kind { NONE, OBJECT, VIEW, READ_ONLY_VIEW }
+    enum Kind { NONE, OBJECT, OBJECT_OR_VIEW, VIEW, READ_ONLY_VIEW }
 
     /** The covered classes: not thread-safe by their documentation. */
     static final Set<String> COVERED = Set.of(
@@ -72,7 +75,7 @@ final class JdkObjectAccess {
         if (kind == Kind.NONE) {
             return;
         }
-        Object target = kind == Kind.OBJECT ? receiver : backingOf(receiver);
+        Object target = targetOf(receiver, kind);
         if (target == null) {
             return;
         }
@@ -90,10 +93,9 @@ final class JdkObjectAccess {
         if (view == null || receiver == null || view == receiver) {
             return;
         }
-        Kind receiverKind = KINDS.get(receiver.getClass());
-        Object target = receiverKind == Kind.OBJECT ? receiver
-                : receiverKind == Kind.NONE ? null : backingOf(receiver);
-        if (target == null || KINDS.get(view.getClass()) == Kind.NONE) {
+        Object target = targetOf(receiver, KINDS.get(receiver.getClass()));
+        Kind viewKind = KINDS.get(view.getClass());
+        if (target == null || viewKind == Kind.NONE || viewKind == Kind.OBJECT) {
             return;
         }
         if (backing.get(view) == null) {
@@ -103,8 +105,22 @@ final class JdkObjectAccess {
 
     /** @return the object whose state a call on {@code receiver} touches, or null when it is not covered */
     Object targetOf(Object receiver) {
-        Kind kind = receiver == null ? Kind.NONE : KINDS.get(receiver.getClass());
-        return kind == Kind.NONE ? null : kind == Kind.OBJECT ? receiver : backingOf(receiver);
+        return receiver == null ? null : targetOf(receiver, KINDS.get(receiver.getClass()));
+    }
+
+    private Object targetOf(Object receiver, Kind kind) {
+        switch (kind) {
+            case OBJECT:
+                return receiver;
+            case OBJECT_OR_VIEW:
+                Object backingSet = backingOf(receiver);
+                return backingSet != null ? backingSet : receiver;
+            case VIEW:
+            case READ_ONLY_VIEW:
+                return backingOf(receiver);
+            default:
+                return null;
+        }
     }
 
     private Object backingOf(Object view) {
@@ -119,8 +135,11 @@ final class JdkObjectAccess {
         String name = type.getName();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             if (COVERED.contains(c.getName())) {
-                return Kind.OBJECT;
+                return c == java.util.TreeSet.class ? Kind.OBJECT_OR_VIEW : Kind.OBJECT;
             }
+        }
+        if (name.startsWith("java.util.ReverseOrder")) {
+            return Kind.VIEW; // reversed() of a list or deque (Java 21)
         }
         if (name.startsWith("java.util.Collections$Unmodifiable")) {
             return Kind.READ_ONLY_VIEW;
