@@ -348,7 +348,9 @@ public final class Detector implements HookListener {
 
     @Override
     public void callRead(Object receiver, int siteId) {
-        ThreadState t = enter();
+        // Most calls the instrumenter cannot rule out statically (List.add on a CopyOnWriteArrayList) are
+        // dismissed by the receiver's class alone, before the thread's state is looked up.
+        ThreadState t = JdkObjectAccess.covers(receiver) ? enter() : null;
         if (t != null) {
             try {
                 jdkObjects.access(this, shadow, t, receiver, false, siteId);
@@ -362,7 +364,9 @@ public final class Detector implements HookListener {
 
     @Override
     public void callWrite(Object receiver, int siteId) {
-        ThreadState t = enter();
+        // Most calls the instrumenter cannot rule out statically (List.add on a CopyOnWriteArrayList) are
+        // dismissed by the receiver's class alone, before the thread's state is looked up.
+        ThreadState t = JdkObjectAccess.covers(receiver) ? enter() : null;
         if (t != null) {
             try {
                 jdkObjects.access(this, shadow, t, receiver, true, siteId);

@@ -58,6 +58,18 @@ final class JdkObjectAccess {
     /** View or iterator to (a weak reference to) its backing object: a view often is referenced by it. */
     private final WeakIdentityTable<WeakReference<Object>> backing = new WeakIdentityTable<>(null);
 
+    /**
+     * @return whether calls on {@code receiver} may count (its class is covered, or a view class); false for
+     *         null. Never throws: a class that cannot be classified is not covered.
+     */
+    static boolean covers(Object receiver) {
+        try {
+            return receiver != null && KINDS.get(receiver.getClass()) != Kind.NONE;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
     /** @return how calls on instances of {@code type} count */
     static Kind kindOf(Class<?> type) {
         return KINDS.get(type);
