@@ -37,7 +37,7 @@ public class Sample {
         return value;
     }
 
-    /** Calls on JDK objects: one to six arguments' worth of shapes, a view, an unmodifiable wrapper. */
+    /** Calls on JDK objects: no argument, one argument, a long argument, a view, an unmodifiable wrapper. */
     public String jdkCalls(java.util.List<Integer> list, StringBuilder sb) {
         list.add(7);
         java.util.Iterator<Integer> it = list.iterator();
