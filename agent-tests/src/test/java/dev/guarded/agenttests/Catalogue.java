@@ -94,6 +94,27 @@ final class Catalogue {
         misuse(all, "volatile flag", "atomic.VolatilePublishTooEarlyRacy", "data");
         misuse(all, "LinkedBlockingQueue", "coll.QueuePublishTooEarlyRacy", "$Box.value");
         misuse(all, "CountDownLatch", "sync.CountDownTooEarlyRacy", "data");
+        // The JDK's non-thread-safe classes: the race is on the object's state, reported as its class
+        jdk(all, "ArrayList", "jdk.ArrayList", "java.util.ArrayList", 17);
+        jdk(all, "LinkedList", "jdk.LinkedList", "java.util.LinkedList", 17);
+        jdk(all, "ArrayDeque", "jdk.ArrayDeque", "java.util.ArrayDeque", 17);
+        jdk(all, "HashMap", "jdk.HashMap", "java.util.HashMap", 17);
+        jdk(all, "LinkedHashMap", "jdk.LinkedHashMap", "java.util.LinkedHashMap", 17);
+        jdk(all, "TreeMap", "jdk.TreeMap", "java.util.TreeMap", 17);
+        jdk(all, "HashSet", "jdk.HashSet", "java.util.HashSet", 17);
+        jdk(all, "LinkedHashSet", "jdk.LinkedHashSet", "java.util.LinkedHashSet", 17);
+        jdk(all, "TreeSet", "jdk.TreeSet", "java.util.TreeSet", 17);
+        jdk(all, "PriorityQueue", "jdk.PriorityQueue", "java.util.PriorityQueue", 17);
+        jdk(all, "BitSet", "jdk.BitSet", "java.util.BitSet", 17);
+        jdk(all, "StringBuilder", "jdk.StringBuilder", "java.lang.StringBuilder", 21);
+        jdk(all, "SimpleDateFormat", "jdk.SimpleDateFormat", "java.text.SimpleDateFormat", 17);
+        jdk(all, "DecimalFormat", "jdk.DecimalFormat", "java.text.DecimalFormat", 17);
+        jdk(all, "MessageFormat", "jdk.MessageFormat", "java.text.MessageFormat", 17);
+        jdk(all, "Matcher", "jdk.Matcher", "java.util.regex.Matcher", 17);
+        jdk(all, "ArrayList iterator (ConcurrentModificationException)", "jdk.ConcurrentModification",
+                "java.util.ArrayList", 17);
+        jdk(all, "HashMap key set view and its iterator", "jdk.MapView", "java.util.HashMap", 17);
+        jdk(all, "Collections.unmodifiableMap view", "jdk.UnmodifiableView", "java.util.HashMap", 17);
         ALL = Collections.unmodifiableList(all);
     }
 
@@ -113,6 +134,15 @@ final class Catalogue {
                 : racy + "." + field;
         all.add(new Program(construct, clean, false, null, release));
         all.add(new Program(construct, racy, true, expected, release));
+    }
+
+    /**
+     * Adds {@code com.acme.<stem>Clean} and {@code com.acme.<stem>Racy} for a JDK class: the racy program's race
+     * is on the state of an instance of {@code jdkClass}, the report's {@code field}.
+     */
+    private static void jdk(List<Program> all, String construct, String stem, String jdkClass, int release) {
+        all.add(new Program(construct, "com.acme." + stem + "Clean", false, null, release));
+        all.add(new Program(construct, "com.acme." + stem + "Racy", true, jdkClass, release));
     }
 
     /** Adds a racy program without a clean twin: {@code com.acme.<name>}, field as for {@link #pair}. */

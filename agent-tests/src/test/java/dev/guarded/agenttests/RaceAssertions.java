@@ -20,8 +20,9 @@ final class RaceAssertions {
     /**
      * The program ran to completion, cleanly, and the report holds a data race on exactly {@code field} whose
      * two accesses (at least one a write) each carry a stack with a frame of {@code program}'s own code
-     * (class, method and a positive line). Races on other fields are allowed: a racy program may race on
-     * a flag it polls as well.
+     * (class, method and a positive line). For a JDK class ({@code java.util.HashMap}) the race also names the
+     * object ({@code java.util.HashMap@<identity>}) and each access its method. Races on other fields are
+     * allowed: a racy program may race on a flag it polls as well.
      */
     static void assertRaceOn(ForkedRun run, Program program, String field) {
         assertRanCleanly(run);
@@ -33,6 +34,9 @@ final class RaceAssertions {
                 continue;
             }
             String problem = accessProblem(race, program);
+            if (problem == null && field.startsWith("java.")) {
+                problem = jdkObjectProblem(race, field);
+            }
             if (problem != null) {
                 fail("race on " + field + " reported, but " + problem + "\n" + run.describe());
             }
@@ -110,6 +114,23 @@ final class RaceAssertions {
             }
         }
         return anyWrite ? null : "neither access is a write";
+    }
+
+    /**
+     * @return why a race on a JDK object's state does not name the object ({@code java.util.HashMap@1b6d3586})
+     *         and the method of each access, or null when it does
+     */
+    private static String jdkObjectProblem(JsonNode race, String field) {
+        String object = race.path("object").asText("");
+        if (!object.startsWith(field + "@") || object.length() == field.length() + 1) {
+            return "its \"object\" is \"" + object + "\" instead of " + field + "@<identity>";
+        }
+        for (JsonNode access : race.path("accesses")) {
+            if (access.path("method").asText("").isEmpty()) {
+                return "an access names no \"method\"";
+            }
+        }
+        return null;
     }
 
     private static boolean hasProgramFrame(JsonNode frames, Program program) {

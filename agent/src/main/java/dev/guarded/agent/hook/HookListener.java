@@ -134,6 +134,27 @@ public interface HookListener {
     default void cloned(Object copy, int siteId) {
     }
 
+    /**
+     * Application code is about to call a method that only looks at {@code receiver}'s state ({@code get},
+     * {@code size}, {@code iterator}, an iterator's {@code next}...). When {@code receiver} is an instance of
+     * one of the JDK's non-thread-safe classes (or a view or iterator recorded by {@link #callView}), this is a
+     * read of that object's abstract state. The default does nothing.
+     */
+    default void callRead(Object receiver, int siteId) {
+    }
+
+    /** Like {@link #callRead}, for a method that changes the state ({@code put}, {@code add}, {@code append}...). */
+    default void callWrite(Object receiver, int siteId) {
+    }
+
+    /**
+     * A call on {@code receiver} returned {@code view}, a view or iterator backed by it ({@code keySet()},
+     * {@code subList}, {@code iterator()}, {@code Collections.unmodifiableList}): later calls on the view count
+     * against the object backing {@code receiver}. The default does nothing.
+     */
+    default void callView(Object view, Object receiver) {
+    }
+
     /** A listener that ignores everything: the state before the agent installs the detector. */
     HookListener NONE = new HookListener() {
         @Override public void read(Object owner, int fieldId, int siteId) { }

@@ -246,11 +246,26 @@ public final class Hooks {
     }
 
     /**
-     * After {@code super.clone()} returned {@code copy}: {@code Object.clone} copied the original's shadow
+     * After a {@code clone()} call returned {@code copy}: {@code Object.clone} copied the original's shadow
      * words with its fields, and the copy must not share the original's access history; see
      * {@link HookListener#cloned}.
      */
     public static void cloned(Object copy, int siteId) {
         listener.cloned(copy, siteId);
+    }
+
+    /** See {@link HookListener#callRead}. */
+    public static void callRead(Object receiver, int siteId) {
+        listener.callRead(receiver, siteId);
+    }
+
+    /** See {@link HookListener#callWrite}. */
+    public static void callWrite(Object receiver, int siteId) {
+        listener.callWrite(receiver, siteId);
+    }
+
+    /** See {@link HookListener#callView}. */
+    public static void callView(Object view, Object receiver) {
+        listener.callView(view, receiver);
     }
 }

@@ -59,7 +59,9 @@ public final class JsonReportReader {
             if (!(suppressed instanceof Boolean)) {
                 throw new IllegalArgumentException(where + ".suppressed must be true or false");
             }
-            races.add(new Race(string(r, "kind", where), string(r, "field", where), (Boolean) suppressed, accesses));
+            String object = r.containsKey("object") ? string(r, "object", where) : null;
+            races.add(new Race(string(r, "kind", where), string(r, "field", where), (Boolean) suppressed, accesses,
+                    object));
         }
         return new Report(tool, version, mode, races);
     }
@@ -75,7 +77,9 @@ public final class JsonReportReader {
             }
         }
         List<Frame> started = a.containsKey("started") ? frames(a, "started", where) : List.of();
-        return new Access(string(a, "op", where), string(a, "thread", where), locks, frames(a, "frames", where), started);
+        String method = a.containsKey("method") ? string(a, "method", where) : null;
+        return new Access(string(a, "op", where), string(a, "thread", where), locks, frames(a, "frames", where), started,
+                method);
     }
 
     private static List<Frame> frames(Map<String, Object> a, String key, String where) {

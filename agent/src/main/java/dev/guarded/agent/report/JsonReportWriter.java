@@ -14,7 +14,8 @@ import java.util.List;
  *                         "frames":[{"class":"...","method":"...","file":"...","line":12}],
  *                         "started":[...frames...]}, {...previous access...}]}]}
  * </pre>
- * {@code summary.races} counts unsuppressed races of both kinds. Stateless and thread-safe.
+ * A race inside a JDK object adds {@code "object":"java.util.HashMap@1b6d3586"} to the race and the called
+ * {@code "method"} to each access. {@code summary.races} counts unsuppressed races of both kinds. Stateless and thread-safe.
  */
 public final class JsonReportWriter {
 
@@ -31,10 +32,17 @@ public final class JsonReportWriter {
                 .end('}');
         j.name("races").begin('[');
         for (Race race : report.races()) {
-            j.begin('{').field("kind", race.kind()).field("field", race.field()).field("suppressed", race.suppressed());
+            j.begin('{').field("kind", race.kind()).field("field", race.field());
+            if (race.object() != null) {
+                j.field("object", race.object());
+            }
+            j.field("suppressed", race.suppressed());
             j.name("accesses").begin('[');
             for (Access a : race.accesses()) {
                 j.begin('{').field("op", a.op()).field("thread", a.thread());
+                if (a.method() != null) {
+                    j.field("method", a.method());
+                }
                 j.name("locks").begin('[');
                 for (String lock : a.locks()) {
                     j.value(lock);

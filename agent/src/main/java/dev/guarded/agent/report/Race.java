@@ -6,12 +6,15 @@ import java.util.List;
  * One reported race: a location and the two conflicting accesses (current first, previous second). Immutable.
  *
  * @param kind       {@link #DATA_RACE} (unordered by happens-before) or {@link #UNGUARDED} (no common lock)
- * @param field      {@code com.acme.Counter.value} for a field, the array type such as {@code int[]} for elements
+ * @param field      {@code com.acme.Counter.value} for a field, the array type such as {@code int[]} for elements,
+ *                   the class such as {@code java.util.HashMap} for the state of a JDK object
  * @param suppressed whether a suppression file entry or {@code @BenignRace} covers it; suppressed races are
  *                   counted but never fail a build
  * @param accesses   the current access then the previous conflicting one
+ * @param object     for a race inside a JDK object, that object as {@code java.util.HashMap@1b6d3586} (its
+ *                   class, the {@code field}, at its identity hash); null for field and array races
  */
-public record Race(String kind, String field, boolean suppressed, List<Access> accesses) {
+public record Race(String kind, String field, boolean suppressed, List<Access> accesses, String object) {
 
     /** Kind of a happens-before race. */
     public static final String DATA_RACE = "data-race";
@@ -21,6 +24,11 @@ public record Race(String kind, String field, boolean suppressed, List<Access> a
     /** Copies the list. */
     public Race {
         accesses = List.copyOf(accesses);
+    }
+
+    /** A race on a field or on array elements (no object). */
+    public Race(String kind, String field, boolean suppressed, List<Access> accesses) {
+        this(kind, field, suppressed, accesses, null);
     }
 
     /**

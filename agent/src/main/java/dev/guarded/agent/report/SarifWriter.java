@@ -105,7 +105,10 @@ public final class SarifWriter {
 
     private static String message(Race race, Access current, Access previous) {
         String what = Race.UNGUARDED.equals(race.kind()) ? "Unguarded access to " : "Data race on ";
-        StringBuilder sb = new StringBuilder(what).append(race.field());
+        StringBuilder sb = new StringBuilder(what).append(race.object() != null ? race.object() : race.field());
+        if (race.object() != null) {
+            sb.append(TextReportWriter.methods(race.accesses()));
+        }
         if (current != null) {
             sb.append(": ").append(current.op()).append(" by thread \"").append(current.thread()).append('"');
         }

@@ -15,6 +15,8 @@ import java.util.List;
  *   Thread "worker-2" was started at:
  *     at com.acme.Main.main(Main.java:20)
  * </pre>
+ * A race inside a JDK object names the object and the methods called:
+ * {@code data race on java.util.HashMap@1b6d3586 (put vs put)}, then {@code Write (put) of java.util.HashMap@1b6d3586}.
  * Stateless and thread-safe.
  */
 public final class TextReportWriter {
@@ -26,9 +28,14 @@ public final class TextReportWriter {
     public static String format(Race race) {
         boolean unguarded = Race.UNGUARDED.equals(race.kind());
         boolean array = race.field().endsWith("[]");
+        String location = race.object() != null ? race.object() : race.field();
         StringBuilder sb = new StringBuilder("WARNING: Guarded: ")
-                .append(unguarded ? "unguarded access to " : "data race on ")
-                .append(array ? "an element of " : "field ").append(race.field());
+                .append(unguarded ? "unguarded access to " : "data race on ");
+        if (race.object() != null) {
+            sb.append(location).append(methods(race.accesses()));
+        } else {
+            sb.append(array ? "an element of " : "field ").append(location);
+        }
         if (race.suppressed()) {
             sb.append(" (suppressed)");
         }
@@ -37,9 +44,9 @@ public final class TextReportWriter {
         for (int i = 0; i < accesses.size(); i++) {
             Access a = accesses.get(i);
             if (i == 0) {
-                sb.append("  ").append(capitalize(a.op())).append(" of ").append(race.field());
+                sb.append("  ").append(capitalize(a.op())).append(called(a)).append(" of ").append(location);
             } else {
-                sb.append("  Previous ").append(a.op());
+                sb.append("  Previous ").append(a.op()).append(called(a));
             }
             sb.append(" by thread \"").append(a.thread()).append("\":\n");
             frames(sb, a.frames());
@@ -79,6 +86,20 @@ public final class TextReportWriter {
             sb.append(" in ").append(plural(fields, "field"));
         }
         return sb.append(" (").append(report.suppressedCount()).append(" suppressed)").toString();
+    }
+
+    /** {@code " (put vs get)"}: the methods of a race inside a JDK object, current first. */
+    static String methods(List<Access> accesses) {
+        StringBuilder sb = new StringBuilder(" (");
+        for (int i = 0; i < accesses.size(); i++) {
+            String m = accesses.get(i).method();
+            sb.append(i == 0 ? "" : " vs ").append(m == null ? "?" : m);
+        }
+        return sb.append(')').toString();
+    }
+
+    private static String called(Access a) {
+        return a.method() == null ? "" : " (" + a.method() + ")";
     }
 
     private static void frames(StringBuilder sb, List<Frame> frames) {

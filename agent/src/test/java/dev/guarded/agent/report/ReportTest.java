@@ -57,6 +57,30 @@ class ReportTest {
     }
 
     @Test
+    void aRaceInsideAJdkObjectKeepsItsObjectAndMethodsThroughJsonTextAndSarif() {
+        Access cur = new Access("write", "b", List.of(), List.of(new Frame("com.acme.Index", "add", "Index.java", 31)),
+                List.of(), "put");
+        Access prev = new Access("read", "a", List.of(), List.of(new Frame("com.acme.Index", "find", "Index.java", 40)),
+                List.of(), "get");
+        Race race = new Race(Race.DATA_RACE, "java.util.HashMap", false, List.of(cur, prev),
+                "java.util.HashMap@1b6d3586");
+        Report r = Report.of("hb", List.of(race));
+        String json = JsonReportWriter.toJson(r);
+        assertTrue(json.contains("\"field\":\"java.util.HashMap\",\"object\":\"java.util.HashMap@1b6d3586\""), json);
+        assertTrue(json.contains("\"op\":\"write\",\"thread\":\"b\",\"method\":\"put\""), json);
+        assertEquals(r, JsonReportReader.parse(json));
+        String plain = JsonReportWriter.toJson(sample());
+        assertTrue(plain.contains("\"thread\":\"worker-2\",\"locks\"") && !plain.contains("\"object\""),
+                "field races carry neither object nor method: " + plain);
+        String text = TextReportWriter.format(race);
+        assertTrue(text.startsWith("WARNING: Guarded: data race on java.util.HashMap@1b6d3586 (put vs get)\n"
+                + "  Write (put) of java.util.HashMap@1b6d3586 by thread \"b\":\n"), text);
+        assertTrue(text.contains("  Previous read (get) by thread \"a\":\n"), text);
+        assertTrue(SarifWriter.toSarif(r).contains("Data race on java.util.HashMap@1b6d3586 (put vs get): write"),
+                SarifWriter.toSarif(r));
+    }
+
+    @Test
     void readerIsStrict() {
         assertReject("{\"races\":[],}", "JSON error at line 1, column 13: expected a string key");
         assertReject("{\"races\":[]} x", "JSON error at line 1, column 14: unexpected text after the top-level value");

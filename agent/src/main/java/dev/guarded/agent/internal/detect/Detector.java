@@ -44,6 +44,7 @@ public final class Detector implements HookListener {
      * purpose, it only spares the reporter repeats of a race a hot loop hits again and again.
      */
     private final long[] reportedPairs = new long[1024];
+    private final JdkObjectAccess jdkObjects = new JdkObjectAccess();
     private final AtomicInteger lockIds = new AtomicInteger();
     private final AtomicBoolean warned = new AtomicBoolean();
     private final PrintStream err;
@@ -445,6 +446,52 @@ public final class Detector implements HookListener {
         }
     }
 
+    @Override
+    public void callRead(Object receiver, int siteId) {
+        // Most calls the instrumenter cannot rule out statically (List.add on a CopyOnWriteArrayList) are
+        // dismissed by the receiver's class alone, before the thread's state is looked up.
+        ThreadState t = JdkObjectAccess.covers(receiver) ? enter() : null;
+        if (t != null) {
+            try {
+                jdkObjects.access(this, shadow, t, receiver, false, siteId);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void callWrite(Object receiver, int siteId) {
+        // Most calls the instrumenter cannot rule out statically (List.add on a CopyOnWriteArrayList) are
+        // dismissed by the receiver's class alone, before the thread's state is looked up.
+        ThreadState t = JdkObjectAccess.covers(receiver) ? enter() : null;
+        if (t != null) {
+            try {
+                jdkObjects.access(this, shadow, t, receiver, true, siteId);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void callView(Object view, Object receiver) {
+        ThreadState t = enter();
+        if (t != null) {
+            try {
+                jdkObjects.viewCreated(view, receiver);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
     // ---- the analysis, on an explicit thread state (unit tests drive these directly) ----
 
     /** A plain field access reported through the table hooks: words when the field has them, else tables. */
@@ -639,6 +686,10 @@ public final class Detector implements HookListener {
 
     ShadowMemory shadow() {
         return shadow;
+    }
+
+    JdkObjectAccess jdkObjects() {
+        return jdkObjects;
     }
 
     // ---- plumbing ----

@@ -2,6 +2,7 @@ package dev.guarded.agent.internal.detect;
 
 import dev.guarded.agent.hook.RaceLog;
 import dev.guarded.agent.internal.config.AgentOptions;
+import dev.guarded.agent.internal.meta.CallSites;
 import dev.guarded.agent.internal.meta.FieldInfo;
 import dev.guarded.agent.internal.meta.Metadata;
 import dev.guarded.agent.internal.meta.SiteInfo;
@@ -45,7 +46,8 @@ final class Reporter {
     }
 
     /**
-     * Reports a conflict on a field ({@code arrayType} null) or an array element.
+     * Reports a conflict on a field ({@code arrayType} null), an array element, or the state of a JDK object
+     * ({@code fieldId} {@link JdkObjectAccess#FIELD_ID}, the object in {@code cur.callTarget}).
      *
      * @return the race when it was new, else null
      */
@@ -54,7 +56,10 @@ final class Reporter {
         String field;
         String owner = null;
         boolean benign = false;
-        if (arrayType != null) {
+        Object target = fieldId == JdkObjectAccess.FIELD_ID ? cur.callTarget : null;
+        if (target != null) {
+            field = target.getClass().getName();
+        } else if (arrayType != null) {
             field = arrayType.getTypeName();
         } else {
             FieldInfo info = metadata.fieldById(fieldId);
@@ -74,12 +79,15 @@ final class Reporter {
                 curInfo == null ? null : curInfo.className(), prevInfo == null ? null : prevInfo.className());
         String curName = cur.info.name();
         Access current = new Access(curWrite ? "write" : "read", curName, LockRef.names(curLocks),
-                currentFrames(curInfo), cur.info.started);
+                currentFrames(curInfo), cur.info.started, target == null ? null : CallSites.callee(curSite));
         Access previous = new Access(prev.write() ? "write" : "read",
                 prev.thread() == null ? "<unknown>" : prev.thread().name(), LockRef.names(prev.locks()),
                 prevInfo == null ? List.of() : List.of(frame(prevInfo)),
-                prev.thread() == null ? List.of() : prev.thread().started);
-        Race race = new Race(kind, field, suppressed, List.of(current, previous));
+                prev.thread() == null ? List.of() : prev.thread().started,
+                target == null ? null : CallSites.callee(prev.site()));
+        String object = target == null ? null
+                : field + "@" + Integer.toHexString(System.identityHashCode(target));
+        Race race = new Race(kind, field, suppressed, List.of(current, previous), object);
         synchronized (races) {
             races.add(race);
         }

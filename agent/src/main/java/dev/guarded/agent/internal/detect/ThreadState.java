@@ -47,6 +47,11 @@ final class ThreadState extends ThreadContext {
     boolean joinedSinceRelease = true;
     /** Set once (under the slot allocator's monitor) when the slot was handed back. */
     boolean retired;
+    /**
+     * While a call on a JDK object is being checked ({@link JdkObjectAccess}), that object, for the report's
+     * {@code class@identity}; null otherwise.
+     */
+    Object callTarget;
 
     ThreadState(int tid, VectorClock clock, ThreadInfo info) {
         this.tid = tid;

@@ -106,9 +106,10 @@ final class AccessVisitor extends MethodVisitor {
             }
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, itf);
-        if (opcode == Opcodes.INVOKESPECIAL && "clone".equals(name) && "()Ljava/lang/Object;".equals(descriptor)
-                && ctx.type.words.enabled()) {
-            // super.clone() ends in Object.clone, which copied the original's shadow words too
+        if ((opcode == Opcodes.INVOKESPECIAL || opcode == Opcodes.INVOKEVIRTUAL) && "clone".equals(name)
+                && "()Ljava/lang/Object;".equals(descriptor) && !owner.startsWith("[") && ctx.type.words.enabled()) {
+            // super.clone() or this.clone() may end in Object.clone, which copied the original's shadow words
+            // too; an override that built the copy itself is reset harmlessly (same thread, same epoch)
             mv.visitInsn(Opcodes.DUP);
             push(mv, ctx.site());
             hook(mv, "cloned", "(Ljava/lang/Object;I)V");

@@ -15,8 +15,8 @@ import net.bytebuddy.utility.OpenedClassReader;
  * Rewrites one application class: a first pass learns its fields, each method's {@code max_locals} and the
  * instance fields each method accesses; the second pass declares the shadow words of the class's plain
  * instance fields ({@link ShadowWords}) and threads every method through {@link AccessVisitor},
- * {@link MonitorVisitor} and {@link VarHandleVisitor}. Frames are read expanded and written as given
- * ({@code COMPUTE_MAXS} only: computing frames would need to load classes); the one local the rewrite adds, the
+ * {@link MonitorVisitor}, {@link VarHandleVisitor} and {@link JdkCallVisitor}. Frames are read expanded and written
+ * as given ({@code COMPUTE_MAXS} only: computing frames would need to load classes); the one local the rewrite adds, the
  * thread context of methods that access words, is appended to every frame by {@link AccessVisitor}. The words
  * are the only members added and depend only on the original class file, so retransforming the class adds
  * exactly the same ones again.
@@ -93,7 +93,8 @@ final class ClassInstrumenter extends ClassVisitor {
         String key = name + descriptor;
         int firstFree = ctx.shape.maxLocals.getOrDefault(key, 0);
         MethodContext method = new MethodContext(ctx, access, name, descriptor, firstFree, needsContext(key));
-        return new AccessVisitor(new MonitorVisitor(new VarHandleVisitor(next, method), method), method);
+        return new AccessVisitor(new MonitorVisitor(new VarHandleVisitor(new JdkCallVisitor(next, method), method),
+                method), method);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 
 import dev.guarded.agent.hook.HookListener;
 import dev.guarded.agent.hook.Hooks;
+import dev.guarded.agent.internal.meta.CallSites;
 import dev.guarded.agent.internal.meta.Metadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,14 @@ class ClassInstrumenterTest {
         assertEquals(List.of("lock", "read value", "unlock", "lock", "unlock"), events);
     }
 
+    @Test
+    void callsOnJdkObjectsAreReadsWritesAndViewsAtTheCallSite() throws Exception {
+        assertEquals("42719", call("jdkCalls", new java.util.ArrayList<Integer>(), new StringBuilder()));
+        assertEquals(List.of("callWrite add", "callRead iterator", "callView Itr of ArrayList", "callRead next",
+                "callWrite insert", "callWrite append", "callView UnmodifiableRandomAccessList of ArrayList",
+                "callRead toString", "callRead size"), events);
+    }
+
     private Object call(String name, Object... args) throws Exception {
         for (Method m : sample.getClass().getMethods()) {
             if (m.getName().equals(name)) {
@@ -108,6 +117,15 @@ class ClassInstrumenterTest {
         @Override public void threadTerminated(Thread thread) { }
         @Override public void classInitialized(Class<?> type) { }
         @Override public void classUsed(Class<?> type) { }
+        @Override public void callRead(Object receiver, int siteId) {
+            events.add("callRead " + CallSites.callee(siteId));
+        }
+        @Override public void callWrite(Object receiver, int siteId) {
+            events.add("callWrite " + CallSites.callee(siteId));
+        }
+        @Override public void callView(Object view, Object receiver) {
+            events.add("callView " + view.getClass().getSimpleName() + " of " + receiver.getClass().getSimpleName());
+        }
     }
 
     /** Defines one class from given bytes and delegates everything else. */

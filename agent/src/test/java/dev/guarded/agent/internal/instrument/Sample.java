@@ -36,4 +36,14 @@ public class Sample {
         }
         return value;
     }
+
+    /** Calls on JDK objects: no argument, one argument, a long argument, a view, an unmodifiable wrapper. */
+    public String jdkCalls(java.util.List<Integer> list, StringBuilder sb) {
+        list.add(7);
+        java.util.Iterator<Integer> it = list.iterator();
+        int first = it.next();
+        sb.insert(0, 42L).append(first);
+        java.util.List<Integer> view = java.util.Collections.unmodifiableList(list);
+        return sb.toString() + view.size() + list.getClass().getSimpleName().length();
+    }
 }
