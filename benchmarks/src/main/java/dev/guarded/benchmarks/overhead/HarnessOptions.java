@@ -41,7 +41,7 @@ record HarnessOptions(int runs, boolean smoke, Path agentJar, String agentArgs, 
               --agent-args ARGS    agent options (default quiet)
               --plain-only         no detector runs (no ratios)
               --only NAMES         workloads to run by name: field,array,lock,vthreads,pipeline,caffeine,
-                                   million-vthreads (the scale run)
+                                   jackson,guava,h2, million-vthreads (the scale run)
               --no-scale           skip the 1,000,000 virtual-thread scale run
               --detector-jvm-arg   extra JVM option for detector children (repeatable)
               --size NAME=N,...    replace a workload's sizes, e.g. --size field=200000,2000 (repeatable)""";

@@ -17,7 +17,9 @@ record WorkloadSpec(String row, String workload, List<String> full, List<String>
     /**
      * The measured workloads, in table order. Sizes: plain runs of 0.1-1 s on the 2-core reference machine,
      * chosen so that a detector run stays around a minute there (tight field and array loops pay the full
-     * per-access cost, so their plain times are the shortest). {@code --size} runs larger ones.
+     * per-access cost, so their plain times are the shortest). The library rows (7-9: one ObjectMapper shared
+     * by 8 threads, a Guava LoadingCache, H2 behind HikariCP) aim at 0.5-2 s plain. {@code --size} runs larger
+     * ones.
      */
     static final List<WorkloadSpec> ALL = List.of(
             new WorkloadSpec("1 field-heavy", "field", List.of("100000", "400"), List.of("2000", "200"), "1g"),
@@ -27,7 +29,10 @@ record WorkloadSpec(String row, String workload, List<String> full, List<String>
             new WorkloadSpec("4b vthreads-100k", "vthreads", List.of("100000", "200"), List.of("2000", "5"), "2g"),
             new WorkloadSpec("5 queue+pipeline", "pipeline", List.of("2000000", "400000"), List.of("5000", "2000"),
                     "1g"),
-            new WorkloadSpec("6 caffeine", "caffeine", List.of("4", "100000"), List.of("2", "5000"), "1g"));
+            new WorkloadSpec("6 caffeine", "caffeine", List.of("4", "100000"), List.of("2", "5000"), "1g"),
+            new WorkloadSpec("7 jackson", "jackson", List.of("8", "2000"), List.of("8", "50"), "1g"),
+            new WorkloadSpec("8 guava", "guava", List.of("4", "200000"), List.of("4", "5000"), "1g"),
+            new WorkloadSpec("9 h2+hikari", "h2", List.of("4", "10000", "100"), List.of("4", "200", "50"), "1g"));
 
     /** The scale run: a million parked virtual threads, with room to spare (the child's heap is 8 GiB). */
     static final WorkloadSpec SCALE = new WorkloadSpec("scale 1M parked vthreads", "million-vthreads",

@@ -13,16 +13,19 @@ import java.util.Map;
 public final class WorkloadMain {
 
     /** Name → (workload, argument names). */
-    private static final Map<String, Entry> WORKLOADS = Map.of(
-            "field", new Entry(new FieldHeavy(), "objectsPerThread", "steps"),
-            "array", new Entry(new ArrayHeavy(), "matrixSize", "repeats"),
-            "lock", new Entry(new LockHeavy(), "threads", "opsPerThread"),
-            "vthreads", new Entry(new VirtualThreadLock(), "virtualThreads", "opsPerThread"),
-            "pipeline", new Entry(new ProducerConsumer(), "messagesPerProducer", "futures"),
-            "caffeine", new Entry(new CaffeineLoad(), "threads", "opsPerThread"),
-            "million-vthreads", new Entry(new ParkedVirtualThreads(), "virtualThreads"),
-            "short-lived", new Entry(new ShortLivedThreads(), "totalThreads", "batch"),
-            "hot-channels", new Entry(new HotChannels(), "virtualThreads", "channels"));
+    private static final Map<String, Entry> WORKLOADS = Map.ofEntries(
+            Map.entry("field", new Entry(new FieldHeavy(), "objectsPerThread", "steps")),
+            Map.entry("array", new Entry(new ArrayHeavy(), "matrixSize", "repeats")),
+            Map.entry("lock", new Entry(new LockHeavy(), "threads", "opsPerThread")),
+            Map.entry("vthreads", new Entry(new VirtualThreadLock(), "virtualThreads", "opsPerThread")),
+            Map.entry("pipeline", new Entry(new ProducerConsumer(), "messagesPerProducer", "futures")),
+            Map.entry("caffeine", new Entry(new CaffeineLoad(), "threads", "opsPerThread")),
+            Map.entry("jackson", new Entry(new JacksonMapper(), "threads", "ordersPerThread")),
+            Map.entry("guava", new Entry(new GuavaLoadingCache(), "threads", "opsPerThread")),
+            Map.entry("h2", new Entry(new H2HikariInserts(), "threads", "rowsPerThread", "batchSize")),
+            Map.entry("million-vthreads", new Entry(new ParkedVirtualThreads(), "virtualThreads")),
+            Map.entry("short-lived", new Entry(new ShortLivedThreads(), "totalThreads", "batch")),
+            Map.entry("hot-channels", new Entry(new HotChannels(), "virtualThreads", "channels")));
 
     private record Entry(Workload workload, String... argNames) {
     }
