@@ -6,6 +6,8 @@ import java.util.concurrent.CountDownLatch;
  * Two readers keep reading a template (its reads are genuinely concurrent) while the main thread clones it and
  * fills in the copy, then hands the copy to a new thread through {@code start()}. The copy has a history of
  * its own: {@code Object.clone} copies the template's fields, and nothing of who read the template.
+ * ({@link CloneRacy} reaches {@code Object.clone} through {@code super.clone()}, this one through
+ * {@code this.clone()}.)
  */
 public final class CloneClean {
 
@@ -14,7 +16,7 @@ public final class CloneClean {
 
         Config copy() {
             try {
-                return (Config) super.clone();
+                return (Config) clone();          // invokevirtual on this, as H2's Page.copy() does
             } catch (CloneNotSupportedException e) {
                 throw new AssertionError(e);
             }
