@@ -3,7 +3,10 @@ package com.acme.schedule;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** {@link VirtualThreadPerTaskRacy} with the second task submitted after the first one's get(); main reads after close(). */
+/**
+ * {@link VirtualThreadPerTaskRacy} with the second task submitted after the first one's get(); main reads after
+ * close().
+ */
 public final class VirtualThreadPerTaskClean {
 
     public static void main(String[] args) throws Exception {

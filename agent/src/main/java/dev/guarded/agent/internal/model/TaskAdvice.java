@@ -1,6 +1,7 @@
 package dev.guarded.agent.internal.model;
 
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.TimeoutException;
 
 import dev.guarded.agent.hook.Hooks;
 import net.bytebuddy.asm.Advice;
@@ -9,7 +10,8 @@ import net.bytebuddy.asm.Advice;
  * Tasks as logical threads: advice that begins and ends a task around the JDK method that runs it, and ignore
  * regions around the executor internals a submission goes through. Each task starts from what its submission
  * released into it, never from what its worker ran before; what it publishes goes through its future or
- * its status (set, setDone), and its end releases into its executor (awaitTermination, close). See {@link ExecutorRules} for where each applies.
+ * its status (set, setDone), and its end releases into its executor (awaitTermination, close). See
+ * {@link ExecutorRules} for where each applies.
  */
 final class TaskAdvice {
 
@@ -158,7 +160,7 @@ final class TaskAdvice {
     static final class AcquireOnOutcome {
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
         static void exit(@Advice.This Object self, @Advice.Thrown Throwable thrown) {
-            if (!(thrown instanceof InterruptedException) && !(thrown instanceof java.util.concurrent.TimeoutException)) {
+            if (!(thrown instanceof InterruptedException) && !(thrown instanceof TimeoutException)) {
                 Hooks.acquire(self);
             }
         }
