@@ -48,6 +48,7 @@ final class Catalogue {
         pair(all, "Semaphore", "sync.Semaphore", "data", 17);
         pair(all, "CountDownLatch", "sync.CountDownLatch", "data", 17);
         pair(all, "CyclicBarrier", "sync.CyclicBarrier", "left", 17);
+        pair(all, "CyclicBarrier barrier action", "sync.BarrierAction", "total", 17);
         pair(all, "Phaser", "sync.Phaser", "left", 17);
         pair(all, "Exchanger", "sync.Exchanger", "$Box.value", 17);
         // Executors
@@ -116,6 +117,47 @@ final class Catalogue {
         jdk(all, "HashMap key set view and its iterator", "jdk.MapView", "java.util.HashMap", 17);
         jdk(all, "Collections.unmodifiableMap view", "jdk.UnmodifiableView", "java.util.HashMap", 17);
         ALL = Collections.unmodifiableList(all);
+    }
+
+    /**
+     * The schedule-sensitivity set ({@link ScheduleSensitivityIT}): pairs whose racy program's race used to be
+     * reported only when the schedule was lucky. Not part of {@link #ALL}: each program repeats its scenario
+     * {@code Slots.ITERATIONS} times, one field {@code com.acme.schedule.Slots.sNN} per iteration, and is
+     * checked per iteration. Compiled with release 21 (some use virtual threads), so not run on JDK 17.
+     */
+    static final List<Program> SCHEDULE;
+
+    static {
+        List<Program> schedule = new ArrayList<>();
+        String field = "com.acme.schedule.Slots.s";
+        for (String[] p : new String[][] {
+            {"fixed pool: two tasks after one latch", "FixedPoolLatch"},
+            {"single-thread executor: write after submit", "SingleThreadSubmit"},
+            {"scheduled callable: write after schedule", "ScheduleCallable"},
+            {"common pool runAsync: read, yield, write", "CommonPoolRunAsync"},
+            {"newFixedThreadPool(1) vs newSingleThreadExecutor", "SequentialExecutor"},
+            {"newScheduledThreadPool(1) vs newSingleThreadScheduledExecutor", "SequentialScheduled"},
+            {"periodic task: write after scheduling", "PeriodicTask"},
+            {"ForkJoinPool(1): two forked subtasks", "ForkJoinOneWorker"},
+            {"ForkJoinPool.submit: write after submit", "ForkJoinSubmit"},
+            {"CF: two stages of one source", "StagesOfOneSource"},
+            {"CF: completer writes after complete", "CompleteThenWrite"},
+            {"CF: two async stages on a one-thread pool", "AsyncOnOneThread"},
+            {"CF delayedExecutor: write after supplyAsync", "DelayedExecutor"},
+            {"Timer: write after schedule", "Timer"},
+            {"two Timers vs one Timer", "TwoTimers"},
+            {"invokeAll: two callables", "InvokeAll"},
+            {"parallel stream forEach", "ParallelStream"},
+            {"cached pool: worker reused", "CachedPoolReuse"},
+            {"virtual thread: write after start", "VirtualThreadSleep"},
+            {"virtual threads: read, yield, write", "VirtualThreadsYield"},
+            {"virtual-thread-per-task executor", "VirtualThreadPerTask"},
+        }) {
+            String stem = "com.acme.schedule." + p[1];
+            schedule.add(new Program(p[0], stem + "Clean", false, null, 21));
+            schedule.add(new Program(p[0], stem + "Racy", true, field, 21));
+        }
+        SCHEDULE = Collections.unmodifiableList(schedule);
     }
 
     private Catalogue() {

@@ -65,7 +65,7 @@ final class RaceAssertions {
     }
 
     /** Exit 0 within the timeout, a parseable report, and a stderr free of instrumentation failures. */
-    private static void assertRanCleanly(ForkedRun run) {
+    static void assertRanCleanly(ForkedRun run) {
         if (run.timedOut()) {
             fail("program did not finish within " + ProgramRunner.TIMEOUT_SECONDS + " s\n" + run.describe());
         }

@@ -155,6 +155,33 @@ public interface HookListener {
     default void callView(Object view, Object receiver) {
     }
 
+    /**
+     * The current thread starts running {@code task} (an executor's task, a fork/join task, a completion
+     * stage) as a logical thread of its own, until the matching {@link #taskEnd}: the task knows what was
+     * released into {@code task} before (its submission) and, when {@code inheritCaller}, everything the
+     * caller did so far (the caller runs it itself), nothing of what the thread ran before. Tasks nest; a
+     * begin under the key of the running task only counts a re-entry. The default does nothing.
+     *
+     * @param executor the executor running it, into which its end is also released (awaitTermination), or null
+     */
+    default void taskBegin(Object task, Object executor, boolean inheritCaller) {
+    }
+
+    /**
+     * The task begun by {@link #taskBegin} with the same key ends: it releases into its executor, and the
+     * thread continues as the logical thread it was before. An end that does not match
+     * the running task is ignored. The default does nothing.
+     */
+    default void taskEnd(Object task) {
+    }
+
+    /**
+     * An executor was constructed; the detector decides from how (e.g. {@code Executors.newSingleThreadExecutor},
+     * whose tasks run sequentially) which ordering between its tasks the API promises. The default does nothing.
+     */
+    default void executorCreated(Object executor) {
+    }
+
     /** A listener that ignores everything: the state before the agent installs the detector. */
     HookListener NONE = new HookListener() {
         @Override public void read(Object owner, int fieldId, int siteId) { }

@@ -268,4 +268,19 @@ public final class Hooks {
     public static void callView(Object view, Object receiver) {
         listener.callView(view, receiver);
     }
+
+    /** See {@link HookListener#taskBegin}. */
+    public static void taskBegin(Object task, Object executor, boolean inheritCaller) {
+        listener.taskBegin(task, executor, inheritCaller);
+    }
+
+    /** See {@link HookListener#taskEnd}. */
+    public static void taskEnd(Object task) {
+        listener.taskEnd(task);
+    }
+
+    /** See {@link HookListener#executorCreated}. */
+    public static void executorCreated(Object executor) {
+        listener.executorCreated(executor);
+    }
 }

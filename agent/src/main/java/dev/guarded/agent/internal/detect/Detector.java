@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The race detector: FastTrack happens-before analysis plus Eraser locksets over the events instrumented code
  * reports through {@link dev.guarded.agent.hook.Hooks}.
  *
- * <p>Every hook finds the calling thread's {@link ThreadState} (a weak Thread-keyed table), marks it busy so
+ * <p>Every hook finds the state of the calling thread's current logical thread ({@link ThreadRegistry#find}: the
+ * thread itself or the innermost task running on it), marks it busy so
  * that hooks fired by JDK code the detector itself uses return at once, and catches every throwable: an
  * internal error prints one warning and detection goes on. The detector only ever blocks on its own
  * monitors, each held for a few field updates, never while calling out.
@@ -25,6 +26,13 @@ public final class Detector implements HookListener {
 
     /** Slots are reused once this many exist (see {@link SlotAllocator}). */
     static final int DEFAULT_REUSE_AFTER = 256;
+    /** Freed slots that wait before one is reused, so that back-to-back tasks do not share a slot. */
+    static final int DEFAULT_QUARANTINE = 64;
+    /**
+     * The channel, on an executor that runs its tasks one at a time in submission order, from the end of
+     * each task to the start of the next (above the hook channels 0-3 of {@code Bridges}).
+     */
+    static final long SEQUENCE_CHANNEL = 4;
 
     private static Detector jvmWide;
 
@@ -34,6 +42,8 @@ public final class Detector implements HookListener {
     private final Reporter reporter;
     private final ThreadRegistry registry;
     private final WeakIdentityTable<SyncNode> syncs = new WeakIdentityTable<>(null);
+    /** Executors whose factory promises sequential execution, see {@link #executorCreated(Object)}. */
+    private final WeakIdentityTable<Boolean> sequentialExecutors = new WeakIdentityTable<>(null);
     private final ShadowMemory shadow = new ShadowMemory();
     private final Metadata metadata;
     private final WordShadow words;
@@ -57,12 +67,17 @@ public final class Detector implements HookListener {
     };
 
     Detector(AgentOptions options, Metadata metadata, PrintStream err, boolean global, int reuseAfter) {
+        this(options, metadata, err, global, reuseAfter, 0);
+    }
+
+    Detector(AgentOptions options, Metadata metadata, PrintStream err, boolean global, int reuseAfter,
+            int quarantine) {
         this.options = options;
         this.mode = options.mode();
         this.locksets = mode != DetectionMode.HB;
         this.err = err;
         this.reporter = new Reporter(options, metadata, err, global);
-        this.registry = new ThreadRegistry(reuseAfter, options.stacks());
+        this.registry = new ThreadRegistry(reuseAfter, quarantine, options.stacks());
         this.metadata = metadata;
         this.words = new WordShadow(metadata, registry);
         this.global = global;
@@ -88,7 +103,8 @@ public final class Detector implements HookListener {
         if (jvmWide != null) {
             return jvmWide;
         }
-        Detector d = new Detector(options, Metadata.global(), System.err, true, DEFAULT_REUSE_AFTER);
+        Detector d = new Detector(options, Metadata.global(), System.err, true, DEFAULT_REUSE_AFTER,
+                DEFAULT_QUARANTINE);
         Thread hook = new Thread(d::shutdown, "guarded-report");
         d.stateOf(hook).busy = true;
         Runtime.getRuntime().addShutdownHook(hook);
@@ -438,6 +454,62 @@ public final class Detector implements HookListener {
         }
     }
 
+    // Task switches run whatever the ignore depth: a task begun inside a region the model ignores (a
+    // caller-runs rejection inside execute) is program code, and its end must find it. Only busy (the detector
+    // itself) and carrier threads (their tasks are the virtual-thread scheduler's) skip them.
+
+    @Override
+    public void taskBegin(Object task, Object executor, boolean inheritCaller) {
+        ThreadState t = currentState();
+        if (t == null || t.busy || t.base.carrier || task == null) {
+            return;
+        }
+        t.busy = true;
+        ThreadState began = null;
+        try {
+            began = taskBegin(t, task, executor, inheritCaller);
+        } catch (Throwable e) {
+            internalError(e);
+        } finally {
+            t.busy = false;
+            if (began != null) {
+                began.busy = false;
+            }
+        }
+    }
+
+    @Override
+    public void taskEnd(Object task) {
+        ThreadState t = currentState();
+        if (t == null || t.busy || task == null) {
+            return;
+        }
+        t.busy = true;
+        try {
+            taskEnd(t, task);
+        } catch (Throwable e) {
+            internalError(e);
+        } finally {
+            t.busy = false;
+        }
+    }
+
+    @Override
+    public void executorCreated(Object executor) {
+        ThreadState t = enter();
+        if (t != null) {
+            try {
+                if (executor != null && createdBySingleThreadFactory()) {
+                    sequentialExecutors.putIfAbsent(executor, Boolean.TRUE);
+                }
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
+    }
+
     @Override
     public void ignoreEnd() {
         ThreadState s = registry.find(Thread.currentThread());
@@ -650,6 +722,74 @@ public final class Detector implements HookListener {
         t.heldChanged();
     }
 
+    /**
+     * Makes {@code task} the current logical thread of the calling thread ({@code t} is its current one):
+     * it acquires what the submission released into the task (and, for a sequential executor, the end of the
+     * previous task). The new state is returned busy, like {@code t}.
+     *
+     * @return the new task's state, or null when {@code t} already runs this task
+     */
+    ThreadState taskBegin(ThreadState t, Object task, Object executor, boolean inheritCaller) {
+        ThreadState began = registry.taskBegin(t, task, inheritCaller);
+        if (began == null) {
+            return null;
+        }
+        if (global) {
+            Hooks.setContext(began);   // the thread-local cache follows every switch of the logical thread
+        }
+        began.busy = true;
+        began.taskExecutor = executor;
+        acquire(began, task, 0);
+        if (executor != null && sequentialExecutors.get(executor) != null) {
+            began.taskSequence = executor;
+            acquire(began, executor, SEQUENCE_CHANNEL);
+        }
+        return began;
+    }
+
+    /**
+     * Ends the task {@code t} if it is the one named {@code task}: its whole history is released into its
+     * executor (which {@code awaitTermination} and {@code close} acquire) and, for a sequential executor,
+     * to the next task; the
+     * logical thread below it becomes current again (knowing the task's end when it ran the task itself) and
+     * the task's slot goes back to the allocator.
+     */
+    void taskEnd(ThreadState t, Object task) {
+        ThreadState ended = registry.taskEnd(t, task);
+        if (ended == null) {
+            return;
+        }
+        if (global) {
+            Hooks.setContext(ended.below);
+        }
+        // No release into the task object itself: its joins acquire what the task published while running
+        // (FutureTask.set, ForkJoinTask.setDone, a stage completing its future), and a Runnable submitted twice
+        // must not order its second run after its first.
+        if (ended.taskExecutor != null) {
+            release(ended, ended.taskExecutor, 0);
+        }
+        if (ended.taskSequence != null) {
+            release(ended, ended.taskSequence, SEQUENCE_CHANNEL);
+        }
+        if (ended.taskInherited) {
+            ended.below.join(ended.clock);
+        }
+        registry.retire(ended);
+    }
+
+    /**
+     * Whether the executor under construction is built by {@code Executors.newSingleThreadExecutor} or
+     * {@code newSingleThreadScheduledExecutor}, whose javadoc promises that tasks execute sequentially. The
+     * executor itself is an ordinary pool of one thread; only its factory makes the promise (a
+     * {@code newFixedThreadPool(1)} makes none), so the factory is looked for among the constructor's callers.
+     * Runs once per executor created, never per task.
+     */
+    private static boolean createdBySingleThreadFactory() {
+        return StackWalker.getInstance().walk(frames -> frames.limit(12).anyMatch(f ->
+                f.getClassName().equals("java.util.concurrent.Executors")
+                        && f.getMethodName().startsWith("newSingleThread")));
+    }
+
     ThreadState threadStarting(ThreadState parent, Thread child) {
         shadow.expunge();
         return registry.starting(parent, child);
@@ -763,7 +903,7 @@ public final class Detector implements HookListener {
     /** Threads may be renamed after they start; reports use the current name of the reporting thread. */
     private void refreshName(ThreadState t) {
         Thread current = Thread.currentThread();
-        if (registry.find(current) == t) {
+        if (registry.own(current) == t) {
             t.info.rename(ThreadInfo.nameOf(current));
         }
     }

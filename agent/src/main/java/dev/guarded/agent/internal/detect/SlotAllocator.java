@@ -12,7 +12,11 @@ import java.util.ArrayDeque;
  * occupant's epoch would wrongly imply knowing the old one's accesses (a missed race); with it, the old
  * thread happens-before the new occupant, which can only hide races (never invent one) between the dead
  * thread and threads ordered after the new one. To keep that rare, slots are reused only once
- * {@code reuseAfter} slots exist, oldest freed first. Thread-safe (synchronized; never calls out).
+ * {@code reuseAfter} slots exist, oldest freed first, and only once more than {@code quarantine} slots wait:
+ * tasks end and begin in quick succession on one worker, and a task that took the slot of the task that
+ * ended just before it would be ordered after that task, which the program never promised (two tasks that
+ * race would look ordered). With a quarantine, a slot is reused only after that many other logical
+ * threads ended after its occupant. Thread-safe (synchronized; never calls out).
  */
 final class SlotAllocator {
 
@@ -21,16 +25,23 @@ final class SlotAllocator {
     }
 
     private final int reuseAfter;
+    private final int quarantine;
     private final ArrayDeque<Slot> free = new ArrayDeque<>();
     private int next;
     private long reused;
 
+    /** An allocator without quarantine: a freed slot is reused by the next allocation once enough exist. */
     SlotAllocator(int reuseAfter) {
+        this(reuseAfter, 0);
+    }
+
+    SlotAllocator(int reuseAfter, int quarantine) {
         this.reuseAfter = reuseAfter;
+        this.quarantine = quarantine;
     }
 
     synchronized Slot allocate() {
-        if (next >= reuseAfter && !free.isEmpty()) {
+        if (next >= reuseAfter && free.size() > quarantine) {
             reused++;
             return free.poll();
         }

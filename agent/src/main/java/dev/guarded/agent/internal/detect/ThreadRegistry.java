@@ -26,15 +26,90 @@ final class ThreadRegistry {
     /** How many past occupants of one slot stay nameable. */
     private static final int HISTORY = 4;
 
-    ThreadRegistry(int reuseAfter, int stackDepth) {
-        this.slots = new SlotAllocator(reuseAfter);
+    ThreadRegistry(int reuseAfter, int quarantine, int stackDepth) {
+        this.slots = new SlotAllocator(reuseAfter, quarantine);
         this.threads = new WeakIdentityTable<>(slots::retire);
         this.stackDepth = stackDepth;
     }
 
-    /** @return the thread's state, or null when it was never seen (lock-free) */
+    /**
+     * The one way the detector finds the state to charge an access to: the logical thread {@code thread} is
+     * running right now, its own state or the innermost task begun on it. Task switches change it only in
+     * {@link #taskBegin} and {@link #taskEnd}, so a cache of it needs updating only there.
+     *
+     * @return the current logical thread of {@code thread}, or null when the thread was never seen (lock-free)
+     */
     ThreadState find(Thread thread) {
+        ThreadState s = threads.get(thread);
+        return s == null ? null : s.current;
+    }
+
+    /** @return the thread's own state (not a task running on it), or null when it was never seen */
+    ThreadState own(Thread thread) {
         return threads.get(thread);
+    }
+
+    /**
+     * Begins a task on the physical thread whose current logical thread is {@code on}: the task becomes
+     * current with a fresh slot and a clock that knows nothing, or, when {@code inheritCaller}, the caller's
+     * clock (the caller runs the task itself, as {@code FutureTask.run} called by program code or
+     * {@code ForkJoinTask.invoke} do). The caller then acquires what the submission released. A task begun
+     * again under the key of the running task (an executor runs a FutureTask, whose {@code run} begins it
+     * too) is the same logical thread: only a re-entry count moves.
+     *
+     * @return the task's state, or null when {@code on} already runs this task
+     */
+    ThreadState taskBegin(ThreadState on, Object key, boolean inheritCaller) {
+        if (on.taskKey == key) {
+            on.taskReentry++;
+            return null;
+        }
+        SlotAllocator.Slot slot = slots.allocate();
+        VectorClock clock = inheritCaller ? VectorClock.inherit(on.clock, slot.index(), slot.start())
+                : VectorClock.forThread(slot.index(), slot.start());
+        if (slot.previous() != null) {
+            clock.joinFrom(slot.previous());
+        }
+        // No start stack: capturing one per task would cost a stack walk for every task a program submits.
+        ThreadState task = new ThreadState(slot.index(), clock, new ThreadInfo(on.info.name(), List.of()));
+        task.registry = this;
+        occupied(task);
+        task.base = on.base;
+        task.below = on;
+        task.taskKey = key;
+        task.taskInherited = inheritCaller;
+        if (inheritCaller) {
+            on.released();
+        }
+        on.base.current = task;
+        return task;
+    }
+
+    /**
+     * Ends the running task {@code top} if it is the task named {@code key} (a mismatch, e.g. an end whose
+     * begin was skipped, changes nothing): the logical thread it was begun on becomes current again.
+     *
+     * @return the ended task, whose final clock the caller releases into its completion before
+     *         {@link #retire retiring} it; null when nothing ended
+     */
+    ThreadState taskEnd(ThreadState top, Object key) {
+        if (top.below == null || top.taskKey != key) {
+            return null;
+        }
+        if (top.taskReentry > 0) {
+            top.taskReentry--;
+            return null;
+        }
+        top.base.current = top.below;
+        return top;
+    }
+
+    /**
+     * Hands back the slot of a task that ended. Nobody can join the task itself any more: joiners acquire the
+     * clock it released into its completion, a copy that outlives the slot.
+     */
+    void retire(ThreadState endedTask) {
+        slots.retire(endedTask);
     }
 
     /** @return the state of {@code thread}, created fresh (knowing nothing) when it was never seen */
@@ -75,7 +150,7 @@ final class ThreadRegistry {
     /** A terminated thread's whole history happens-before the observer; its slot can then be reused. */
     void terminated(ThreadState observer, Thread thread, boolean terminated) {
         ThreadState dead = threads.get(thread);
-        if (dead == null || dead == observer || !terminated) {
+        if (dead == null || dead == observer.base || !terminated) {
             return;
         }
         observer.joinTerminated(dead);
@@ -94,6 +169,7 @@ final class ThreadRegistry {
     private ThreadState publish(Thread thread, ThreadState state) {
         if (isCarrier(thread)) {
             state.ignoring = 1;
+            state.carrier = true;
         }
         state.registry = this;
         ThreadState winner = threads.putIfAbsent(thread, state);

@@ -3,12 +3,17 @@ package dev.guarded.agent.internal.detect;
 import dev.guarded.agent.hook.ThreadContext;
 
 /**
- * The detector's state for one thread: its slot, vector clock, current epoch, held locks, and the
- * re-entrancy flag. Mutated only by its own thread (creation by the starting parent and reading after death
- * are ordered by thread start/termination). It is the thread's {@link ThreadContext}: instrumented code
- * compares shadow words with the inherited {@code accessEpoch}, which is {@link #epoch}, or
- * {@link ThreadContext#NO_EPOCH} while a tick is pending, so that the first access after a release takes the
- * slow path and ticks there.
+ * The detector's state for one logical thread: a thread, or a task running on one (an executor's task, a
+ * fork/join task, a completion stage): its slot, vector clock, current epoch, held locks, and the
+ * re-entrancy flag. Mutated only by the physical thread it belongs to (creation by the starting parent and
+ * reading after death are ordered by thread start/termination).
+ *
+ * <p>A thread's own state heads a stack of the tasks begun on it ({@link ThreadRegistry#taskBegin}): its
+ * {@link #current} is the innermost one, the state every hook of that thread is charged to.
+ *
+ * <p>It is the logical thread's {@link ThreadContext}: instrumented code compares shadow words with the
+ * inherited {@code accessEpoch}, which is {@link #epoch}, or {@link ThreadContext#NO_EPOCH} while a tick is
+ * pending, so that the first access after a release takes the slow path and ticks there.
  */
 final class ThreadState extends ThreadContext {
 
@@ -52,6 +57,34 @@ final class ThreadState extends ThreadContext {
      * {@code class@identity}; null otherwise.
      */
     Object callTarget;
+
+    /** A carrier thread of the virtual-thread scheduler: never runs tasks of its own (see ThreadRegistry). */
+    boolean carrier;
+
+    // ---- logical threads: the stack of tasks running on one physical thread (only that thread touches these) ----
+
+    /**
+     * On a thread's own state: the logical thread its hooks are charged to, itself or the innermost task begun
+     * on it. Read through {@link ThreadRegistry#find} only; changed only by {@code taskBegin}/{@code taskEnd}.
+     */
+    ThreadState current = this;
+    /** The thread's own state: itself for a thread, the state of the thread it runs on for a task. */
+    ThreadState base = this;
+    /** For a task: the logical thread it was begun on, current again when the task ends; null for a thread. */
+    ThreadState below;
+    /** For a task: the object that names it (its future, ForkJoinTask or Runnable); null for a thread. */
+    Object taskKey;
+    /** For a task: the executor whose termination it releases into when it ends, or null. */
+    Object taskExecutor;
+    /** For a task of an executor that runs its tasks in submission order: the executor, else null. */
+    Object taskSequence;
+    /**
+     * For a task its caller runs itself ({@code FutureTask.run} called by program code): the caller's clock
+     * was its start, and the caller, which continues after the call returns, acquires its end.
+     */
+    boolean taskInherited;
+    /** How often the running task was begun again under the same key (a FutureTask run by its executor). */
+    int taskReentry;
 
     ThreadState(int tid, VectorClock clock, ThreadInfo info) {
         this.tid = tid;

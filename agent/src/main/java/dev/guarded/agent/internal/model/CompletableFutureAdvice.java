@@ -17,26 +17,44 @@ final class CompletableFutureAdvice {
     private CompletableFutureAdvice() {
     }
 
-    /** {@code UniCompletion.tryFire}: the source's completion happens-before the dependent action. */
+    /**
+     * {@code UniCompletion.tryFire}: the dependent stage runs as a logical thread of its own, whichever thread
+     * fires it (the completing one, the registering one, an executor's): it starts from the registration
+     * (released when the completion object was constructed) and the source's completion; what it
+     * publishes is its dependent future's completion.
+     */
     static final class UniFire {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.FieldValue("src") Object src) {
+        static void enter(@Advice.This Object self, @Advice.FieldValue("src") Object src) {
+            Hooks.taskBegin(self, null, false);
             if (src != null) {
                 Hooks.acquire(src);
             }
         }
+
+        @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
+        static void exit(@Advice.This Object self) {
+            Hooks.taskEnd(self);
+        }
     }
 
-    /** {@code BiCompletion.tryFire}: both sources. */
+    /** {@code BiCompletion.tryFire}: as {@link UniFire}, with both sources. */
     static final class BiFire {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.FieldValue("src") Object src, @Advice.FieldValue("snd") Object snd) {
+        static void enter(@Advice.This Object self, @Advice.FieldValue("src") Object src,
+                @Advice.FieldValue("snd") Object snd) {
+            Hooks.taskBegin(self, null, false);
             if (src != null) {
                 Hooks.acquire(src);
             }
             if (snd != null) {
                 Hooks.acquire(snd);
             }
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
+        static void exit(@Advice.This Object self) {
+            Hooks.taskEnd(self);
         }
     }
 

@@ -21,8 +21,32 @@ final class ForkJoinAdvice {
     private ForkJoinAdvice() {
     }
 
-    /** Static {@code ForkJoinTask.invokeAll(...)}: acquires every task passed (single, array or collection). */
+    /**
+     * Static {@code ForkJoinTask.invokeAll(...)}: releases into every task passed (single, array or
+     * collection) before they run, some of them in the caller, and acquires each when all are done.
+     */
     static final class InvokeAll {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.AllArguments Object[] args) {
+            for (Object arg : args) {
+                if (arg instanceof ForkJoinTask) {
+                    Hooks.release(arg);
+                } else if (arg instanceof Object[]) {
+                    for (Object t : (Object[]) arg) {
+                        if (t != null) {
+                            Hooks.release(t);
+                        }
+                    }
+                } else if (arg instanceof Collection) {
+                    for (Object t : (Collection<?>) arg) {
+                        if (t != null) {
+                            Hooks.release(t);
+                        }
+                    }
+                }
+            }
+        }
+
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.AllArguments Object[] args) {
             for (Object arg : args) {

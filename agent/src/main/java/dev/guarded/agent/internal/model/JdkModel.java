@@ -1,6 +1,7 @@
 package dev.guarded.agent.internal.model;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import java.io.File;
@@ -25,6 +26,9 @@ import net.bytebuddy.utility.JavaModule;
  * loaded. Advice only calls {@link Hooks}; {@code java.base} is given a read edge to the hooks' module first.
  */
 public final class JdkModel {
+
+    /** The classes of {@code java.util.Timer} that the model advises, outside the packages it covers whole. */
+    private static final String[] TIMER_CLASSES = {"java.util.Timer", "java.util.TaskQueue"};
 
     private JdkModel() {
     }
@@ -54,7 +58,8 @@ public final class JdkModel {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(listener)
-                .ignore(not(nameStartsWith("java.lang.").or(nameStartsWith("java.util.concurrent."))))
+                .ignore(not(nameStartsWith("java.lang.").or(nameStartsWith("java.util.concurrent."))
+                        .or(namedOneOf(TIMER_CLASSES))))
                 .assureReadEdgeTo(inst, Hooks.class);
         for (Rule rule : rules()) {
             Advice visitor = Advice.to(rule.advice(), advice);
@@ -74,7 +79,8 @@ public final class JdkModel {
         List<Class<?>> missed = new ArrayList<>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
             String name = type.getName();
-            if ((name.startsWith("java.lang.") || name.startsWith("java.util.concurrent.")) && !type.isArray()
+            if ((name.startsWith("java.lang.") || name.startsWith("java.util.concurrent.")
+                    || List.of(TIMER_CLASSES).contains(name)) && !type.isArray()
                     && !transformed.contains(name) && inst.isModifiableClass(type) && matchesAny(rules, type)) {
                 missed.add(type);
             }

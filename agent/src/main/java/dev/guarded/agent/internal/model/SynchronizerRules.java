@@ -27,7 +27,12 @@ final class SynchronizerRules {
                 new Rule(latch, methods("countDown"), ThisAdvice.ReleaseOnEnter.class),
                 new Rule(latch, notReturning(boolean.class, "await"), ThisAdvice.AcquireOnExit.class),
                 new Rule(latch, returning(boolean.class, "await"), ThisAdvice.AcquireIfTrue.class),
-                new Rule(named(JUC + "CyclicBarrier"), methods("await"), ThisAdvice.ReleaseThenAcquire.class),
+                // Parties' actions before await happen-before the barrier action, which happens-before every
+                // party's return. The last party to arrive runs the action inside await: acquiring on entry
+                // (after the others released on theirs) gives it the parties' actions, and releasing again in
+                // nextGeneration, after the action and before the others wake, publishes the action.
+                new Rule(named(JUC + "CyclicBarrier"), methods("await"), ThisAdvice.ReadModifyWrite.class),
+                new Rule(named(JUC + "CyclicBarrier"), methods("nextGeneration"), ThisAdvice.ReleaseOnEnter.class),
                 new Rule(named(JUC + "Exchanger"), methods("exchange"), ThisAdvice.ReleaseThenAcquire.class),
                 new Rule(phaser, methods("arrive", "arriveAndDeregister"), ThisAdvice.ReleaseOnEnter.class),
                 new Rule(phaser, methods("arriveAndAwaitAdvance"), ThisAdvice.ReleaseThenAcquire.class),

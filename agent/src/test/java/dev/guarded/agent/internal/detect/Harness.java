@@ -23,8 +23,12 @@ final class Harness {
     }
 
     Harness(String options, int reuseAfter) {
+        this(options, reuseAfter, 0);
+    }
+
+    Harness(String options, int reuseAfter, int quarantine) {
         d = new Detector(AgentOptions.parse(options), meta,
-                new PrintStream(text, true, StandardCharsets.UTF_8), false, reuseAfter);
+                new PrintStream(text, true, StandardCharsets.UTF_8), false, reuseAfter, quarantine);
         field = meta.field("com.acme.Counter", "value", "I", false, false);
         readSite = site(11);
         writeSite = site(12);
