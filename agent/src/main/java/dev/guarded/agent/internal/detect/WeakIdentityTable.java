@@ -20,17 +20,31 @@ import java.util.function.Function;
 final class WeakIdentityTable<V> {
 
     private static final int SEGMENT_BITS = 5;
+    private static final int INITIAL_CAPACITY = 8;
 
     private final Segment<V>[] segments;
+    private final int segmentShift;
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     private final Consumer<V> onRemove;
 
-    @SuppressWarnings("unchecked")
     WeakIdentityTable(Consumer<V> onRemove) {
+        this(onRemove, SEGMENT_BITS, INITIAL_CAPACITY);
+    }
+
+    /**
+     * A table with {@code 2^segmentBits} lock stripes of {@code initialCapacity} buckets each; tests use tiny
+     * ones so that a few insertions already resize.
+     */
+    @SuppressWarnings("unchecked")
+    WeakIdentityTable(Consumer<V> onRemove, int segmentBits, int initialCapacity) {
+        if (segmentBits < 1 || segmentBits > 16 || initialCapacity < 2 || Integer.bitCount(initialCapacity) != 1) {
+            throw new IllegalArgumentException("segmentBits " + segmentBits + ", initialCapacity " + initialCapacity);
+        }
         this.onRemove = onRemove;
-        segments = new Segment[1 << SEGMENT_BITS];
+        this.segmentShift = 32 - segmentBits;
+        segments = new Segment[1 << segmentBits];
         for (int i = 0; i < segments.length; i++) {
-            segments[i] = new Segment<>();
+            segments[i] = new Segment<>(initialCapacity);
         }
     }
 
@@ -106,7 +120,7 @@ final class WeakIdentityTable<V> {
     }
 
     private Segment<V> segment(int h) {
-        return segments[(h * 0x9E3779B9) >>> (32 - SEGMENT_BITS)];
+        return segments[(h * 0x9E3779B9) >>> segmentShift];
     }
 
     /** A weak key with its value; {@code next} is relinked only under the segment's monitor. */
@@ -124,9 +138,13 @@ final class WeakIdentityTable<V> {
 
     /** One lock stripe: a chained hash table. */
     private static final class Segment<V> {
-        @SuppressWarnings("unchecked")
-        volatile Entry<V>[] table = new Entry[8];
+        volatile Entry<V>[] table;
         int count;
+
+        @SuppressWarnings("unchecked")
+        Segment(int capacity) {
+            table = new Entry[capacity];
+        }
 
         /** Relinks every entry into a table twice as large; a concurrent reader may miss and retry locked. */
         Entry<V>[] resize() {
