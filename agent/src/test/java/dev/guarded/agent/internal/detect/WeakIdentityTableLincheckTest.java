@@ -43,8 +43,8 @@ public class WeakIdentityTableLincheckTest {
     @Test
     void modelCheck() {
         new ModelCheckingOptions()
-                .iterations(Integer.getInteger("guarded.lincheck.iterations", 30))
-                .invocationsPerIteration(Integer.getInteger("guarded.lincheck.invocations", 500))
+                .iterations(Integer.getInteger("guarded.lincheck.iterations", 20))
+                .invocationsPerIteration(Integer.getInteger("guarded.lincheck.invocations", 400))
                 .threads(3)
                 .actorsPerThread(4)
                 .check(getClass());
@@ -53,8 +53,8 @@ public class WeakIdentityTableLincheckTest {
     @Test
     void stress() {
         new StressOptions()
-                .iterations(Integer.getInteger("guarded.lincheck.iterations", 30))
-                .invocationsPerIteration(Integer.getInteger("guarded.lincheck.invocations", 500))
+                .iterations(Integer.getInteger("guarded.lincheck.iterations", 20))
+                .invocationsPerIteration(Integer.getInteger("guarded.lincheck.invocations", 400))
                 .threads(3)
                 .actorsPerThread(4)
                 .check(getClass());
