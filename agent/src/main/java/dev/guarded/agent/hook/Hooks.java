@@ -138,4 +138,23 @@ public final class Hooks {
     public static void ignoreEnd() {
         listener.ignoreEnd();
     }
+
+    /**
+     * Lets an asynchronous or fatal throwable that arrived inside the detector reach the program, as it would
+     * have without the agent: {@code Thread.stop}'s {@code ThreadDeath} (a stopped thread must stop), and any
+     * {@code VirtualMachineError} ({@code StackOverflowError}, {@code OutOfMemoryError}). Anything else is the
+     * detector's own failure and returns normally, for the caller to report and drop. The JDK model's advice
+     * routes its suppressed throwables here too.
+     *
+     * @param error what a hook caught
+     */
+    @SuppressWarnings("deprecation") // ThreadDeath: deprecated on JDK 20+, still what Thread.stop throws on 17
+    public static void rethrowIfFatal(Throwable error) {
+        if (error instanceof VirtualMachineError) {
+            throw (VirtualMachineError) error;
+        }
+        if (error instanceof ThreadDeath) {
+            throw (ThreadDeath) error;
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.guarded.agent.internal.detect;
 
 import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.HookListener;
+import dev.guarded.agent.hook.Hooks;
 import dev.guarded.agent.internal.config.AgentOptions;
 import dev.guarded.agent.internal.config.DetectionMode;
 import dev.guarded.agent.internal.meta.Metadata;
@@ -16,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Every hook finds the calling thread's {@link ThreadState} (a weak Thread-keyed table), marks it busy so
  * that hooks fired by JDK code the detector itself uses return at once, and catches every throwable: an
- * internal error prints one warning and detection goes on. The detector only ever blocks on its own
+ * internal error prints one warning and detection goes on. Asynchronous and fatal throwables
+ * ({@code ThreadDeath}, {@code VirtualMachineError}) are not the detector's to swallow: they propagate into
+ * the program, after the busy flag is reset (see {@link Hooks#rethrowIfFatal}). The detector only ever blocks on its own
  * monitors, each held for a few field updates, never while calling out.
  */
 public final class Detector implements HookListener {
@@ -536,6 +539,7 @@ public final class Detector implements HookListener {
     }
 
     private void internalError(Throwable e) {
+        Hooks.rethrowIfFatal(e);
         if (warned.compareAndSet(false, true)) {
             err.println("guarded: internal error in the race detector; detection continues but may miss races: " + e);
             if (options.verbose()) {
