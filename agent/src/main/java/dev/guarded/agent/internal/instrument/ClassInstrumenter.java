@@ -38,6 +38,24 @@ final class ClassInstrumenter extends ClassVisitor {
         return writer.toByteArray();
     }
 
+    /**
+     * Class files older than Java 5 (major version below 49) cannot load a class constant with {@code ldc},
+     * which the hooks need ({@code classUsed}, static monitors); they are raised to version 49. That is safe:
+     * 49 still verifies by type inference (no stack map frames needed, {@code jsr}/{@code ret} allowed), and
+     * nothing else an older compiler emits means something different in 49.
+     */
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+            String[] interfaces) {
+        super.visit(withClassLiterals(version), access, name, signature, superName, interfaces);
+    }
+
+    /** @return {@code version}, or Java 5's (49) when it is older; minor versions of old files are dropped */
+    static int withClassLiterals(int version) {
+        int major = version & 0xFFFF;
+        return major < Opcodes.V1_5 ? Opcodes.V1_5 : version;
+    }
+
     @Override
     public void visitSource(String source, String debug) {
         ctx.sourceFile = source;
