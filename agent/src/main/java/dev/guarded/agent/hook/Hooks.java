@@ -157,4 +157,29 @@ public final class Hooks {
             throw (ThreadDeath) error;
         }
     }
+
+    /**
+     * After an {@code Unsafe} volatile or acquire load, and around an {@code Unsafe} read-modify-write, at an
+     * application call site: acquires the base object's {@link Bridges#FIELD_ATOMICS} channel, the one its
+     * volatile fields, VarHandles and field updaters use. A null base (an absolute address) orders nothing.
+     *
+     * @param base the object or array the access is relative to, or null
+     */
+    public static void unsafeAcquire(Object base) {
+        if (base != null) {
+            listener.acquire(base, Bridges.FIELD_ATOMICS);
+        }
+    }
+
+    /**
+     * Before an {@code Unsafe} volatile, ordered ({@code putOrdered*}) or release store, or read-modify-write,
+     * at an application call site: releases into the base object's {@link Bridges#FIELD_ATOMICS} channel.
+     *
+     * @param base the object or array the access is relative to, or null
+     */
+    public static void unsafeRelease(Object base) {
+        if (base != null) {
+            listener.release(base, Bridges.FIELD_ATOMICS);
+        }
+    }
 }

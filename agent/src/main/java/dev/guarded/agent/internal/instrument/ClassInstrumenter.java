@@ -11,8 +11,8 @@ import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Rewrites one application class: a first pass learns its fields and each method's {@code max_locals}; the
- * second pass threads every method through {@link AccessVisitor}, {@link MonitorVisitor} and
- * {@link VarHandleVisitor}. Frames are read expanded and written as given ({@code COMPUTE_MAXS} only: computing
+ * second pass threads every method through {@link AccessVisitor}, {@link MonitorVisitor},
+ * {@link VarHandleVisitor} and {@link UnsafeVisitor}. Frames are read expanded and written as given ({@code COMPUTE_MAXS} only: computing
  * frames would need to load classes). No member is added, so the result is also valid for retransformation.
  */
 final class ClassInstrumenter extends ClassVisitor {
@@ -79,6 +79,7 @@ final class ClassInstrumenter extends ClassVisitor {
         }
         int firstFree = ctx.shape.maxLocals.getOrDefault(name + descriptor, 0);
         MethodContext method = new MethodContext(ctx, access, name, descriptor, firstFree);
-        return new AccessVisitor(new MonitorVisitor(new VarHandleVisitor(next, method), method), method);
+        return new AccessVisitor(new MonitorVisitor(new VarHandleVisitor(new UnsafeVisitor(next, method), method), method),
+                method);
     }
 }
