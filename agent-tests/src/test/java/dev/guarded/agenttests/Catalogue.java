@@ -92,6 +92,10 @@ final class Catalogue {
         misuse(all, "volatile flag", "atomic.VolatilePublishTooEarlyRacy", "data");
         misuse(all, "LinkedBlockingQueue", "coll.QueuePublishTooEarlyRacy", "$Box.value");
         misuse(all, "CountDownLatch", "sync.CountDownTooEarlyRacy", "data");
+        // Memory-access APIs used by libraries, and keys published by concurrent maps (issue 11)
+        pair(all, "sun.misc.Unsafe SPSC ring buffer (putOrderedLong/getLongVolatile)", "atomic.UnsafeRingBuffer",
+                "long[]", 17);
+        pair(all, "ConcurrentHashMap lookup: equals reads the stored key", "coll.MapKey", "$Key.name", 17);
         ALL = Collections.unmodifiableList(all);
     }
 
