@@ -96,6 +96,8 @@ final class Catalogue {
         pair(all, "sun.misc.Unsafe SPSC ring buffer (putOrderedLong/getLongVolatile)", "atomic.UnsafeRingBuffer",
                 "long[]", 17);
         pair(all, "ConcurrentHashMap lookup: equals reads the stored key", "coll.MapKey", "$Key.name", 17);
+        all.add(new Program("sun.misc.Unsafe ring buffer (misused: element loaded before the index's acquire)",
+                "com.acme.atomic.UnsafeReadBeforeAcquireRacy", true, "long[]", 17));
         ALL = Collections.unmodifiableList(all);
     }
 
