@@ -116,6 +116,12 @@ final class Catalogue {
                 "java.util.ArrayList", 17);
         jdk(all, "HashMap key set view and its iterator", "jdk.MapView", "java.util.HashMap", 17);
         jdk(all, "Collections.unmodifiableMap view", "jdk.UnmodifiableView", "java.util.HashMap", 17);
+        // Memory-access APIs used by libraries, and keys published by concurrent maps (issue 11)
+        pair(all, "sun.misc.Unsafe SPSC ring buffer (putOrderedLong/getLongVolatile)", "atomic.UnsafeRingBuffer",
+                "long[]", 17);
+        pair(all, "ConcurrentHashMap lookup: equals reads the stored key", "coll.MapKey", "$Key.name", 17);
+        all.add(new Program("sun.misc.Unsafe ring buffer (misused: element loaded before the index's acquire)",
+                "com.acme.atomic.UnsafeReadBeforeAcquireRacy", true, "long[]", 17));
         ALL = Collections.unmodifiableList(all);
     }
 

@@ -207,6 +207,71 @@ public final class Hooks {
     }
 
     /**
+     * Lets an asynchronous or fatal throwable that arrived inside the detector reach the program, as it would
+     * have without the agent: {@code Thread.stop}'s {@code ThreadDeath} (a stopped thread must stop), and any
+     * {@code VirtualMachineError} ({@code StackOverflowError}, {@code OutOfMemoryError}). Anything else is the
+     * detector's own failure and returns normally, for the caller to report and drop. The JDK model's advice
+     * routes its suppressed throwables here too.
+     *
+     * @param error what a hook caught
+     */
+    @SuppressWarnings("deprecation") // ThreadDeath: deprecated on JDK 20+, still what Thread.stop throws on 17
+    public static void rethrowIfFatal(Throwable error) {
+        if (error instanceof VirtualMachineError) {
+            throw (VirtualMachineError) error;
+        }
+        if (error instanceof ThreadDeath) {
+            throw (ThreadDeath) error;
+        }
+    }
+
+    /**
+     * After an {@code Unsafe} volatile or acquire load, and around an {@code Unsafe} read-modify-write, at an
+     * application call site: acquires the base object's {@link Bridges#FIELD_ATOMICS} channel, the one its
+     * volatile fields, VarHandles and field updaters use. A null base (an absolute address) orders nothing.
+     *
+     * @param base the object or array the access is relative to, or null
+     */
+    public static void unsafeAcquire(Object base) {
+        if (base != null) {
+            listener.acquire(base, Bridges.FIELD_ATOMICS);
+        }
+    }
+
+    /**
+     * Before an {@code Unsafe} volatile, ordered ({@code putOrdered*}) or release store, or read-modify-write,
+     * at an application call site: releases into the base object's {@link Bridges#FIELD_ATOMICS} channel.
+     *
+     * @param base the object or array the access is relative to, or null
+     */
+    public static void unsafeRelease(Object base) {
+        if (base != null) {
+            listener.release(base, Bridges.FIELD_ATOMICS);
+        }
+    }
+
+    /** Channels on a concurrent map for its keys, by hash: {@code KEY_CHANNELS + (spread hash & KEY_BUCKETS-1)}. */
+    private static final int KEY_CHANNELS = 0x4000_0000;
+    private static final int KEY_BUCKETS = 16;
+
+    /**
+     * At the entry of a {@code ConcurrentHashMap} lookup ({@code get}, and so {@code containsKey},
+     * {@code getOrDefault} and the key set's {@code contains}): acquires what the insertion of an equal key
+     * released, before the map calls {@code equals} on its stored keys. Equal keys have equal hash codes, so
+     * the channel is chosen by the key's hash: one of a few channels on the map (unequal keys may share one,
+     * which can hide a race, never invent one). Calls {@code key.hashCode()}, as the map itself does first
+     * thing; a null key orders nothing (the map throws).
+     *
+     * @param map the map
+     * @param key the key looked up, or null
+     */
+    public static void keyAcquire(Object map, Object key) {
+        if (key != null) {
+            listener.acquire(map, keyChannel(key));
+        }
+    }
+
+    /**
      * Before a load of {@code array[index]} in a method that has a context: nothing to do when the element's
      * read word in the thread's last (or a recent) array page holds the current epoch, as in a loop over
      * arrays the thread already touched in this epoch.
@@ -282,5 +347,29 @@ public final class Hooks {
     /** See {@link HookListener#executorCreated}. */
     public static void executorCreated(Object executor) {
         listener.executorCreated(executor);
+    }
+
+    /**
+     * At the entry of a {@code ConcurrentHashMap} update that looks its key up and may insert it
+     * ({@code putVal}, {@code replaceNode}, {@code compute*}, {@code merge}): acquires like {@link #keyAcquire}
+     * (the update also calls {@code equals} on stored keys), then releases, so that the key it may insert is
+     * published to later lookups of an equal key. Acquiring first keeps the release a copy of the thread's
+     * clock, as for the other read-modify-writes.
+     *
+     * @param map the map
+     * @param key the key updated, or null
+     */
+    public static void keyAcquireRelease(Object map, Object key) {
+        if (key != null) {
+            int channel = keyChannel(key);
+            HookListener l = listener;
+            l.acquire(map, channel);
+            l.release(map, channel);
+        }
+    }
+
+    private static int keyChannel(Object key) {
+        int h = key.hashCode();
+        return KEY_CHANNELS + ((h ^ (h >>> 16)) & (KEY_BUCKETS - 1));
     }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every hook finds the state of the calling thread's current logical thread ({@link ThreadRegistry#find}: the
  * thread itself or the innermost task running on it), marks it busy so
  * that hooks fired by JDK code the detector itself uses return at once, and catches every throwable: an
- * internal error prints one warning and detection goes on. The detector only ever blocks on its own
+ * internal error prints one warning and detection goes on. Asynchronous and fatal throwables
+ * ({@code ThreadDeath}, {@code VirtualMachineError}) are not the detector's to swallow: they propagate into
+ * the program, after the busy flag is reset (see {@link Hooks#rethrowIfFatal}). The detector only ever blocks on its own
  * monitors, each held for a few field updates, never while calling out.
  */
 public final class Detector implements HookListener {
@@ -915,6 +917,7 @@ public final class Detector implements HookListener {
     }
 
     private void internalError(Throwable e) {
+        Hooks.rethrowIfFatal(e);
         if (warned.compareAndSet(false, true)) {
             err.println("guarded: internal error in the race detector; detection continues but may miss races: " + e);
             if (options.verbose()) {

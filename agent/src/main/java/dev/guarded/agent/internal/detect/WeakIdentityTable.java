@@ -8,10 +8,17 @@ import java.util.function.Function;
 
 /**
  * A concurrent map from object identity to detector state that never keeps its keys alive. Lookups are
- * lock-free and allocation-free; a miss (also a spurious one while a segment resizes) falls back to the
- * segment's monitor, which only this table's own code ever holds. Entries whose keys were collected are
- * removed by {@link #expunge()}, which hands their values to the removal callback; every insertion expunges
- * first, so a table that only grows (sync keys of short-lived threads, say) stays bounded by its live keys.
+ * lock-free and allocation-free, and a lookup of a key whose insertion happened-before it always finds it,
+ * also while the key's segment resizes. Entries whose keys were collected are removed by {@link #expunge()},
+ * which hands their values to the removal callback; every insertion expunges first, so a table that only
+ * grows (sync keys of short-lived threads, say) stays bounded by its live keys.
+ *
+ * <p>Resizing without losing readers: each entry has two chain links, and a segment's tables alternate
+ * between them (tables of 2^even buckets chain through {@code link0}, of 2^odd through {@code link1}). A resize
+ * builds the new table's chains in the links the current table does not use, so a reader walking the current
+ * table is never disturbed; only a reader still walking the table before that can be, and it notices: after
+ * a miss it re-reads the segment's table and retries if it changed. Entries are never copied (they are weak
+ * references registered with the queue); the price is one reference field per entry.
  *
  * <p>Memory ordering: a value inserted by {@link #getOrCreate} or {@link #putIfAbsent} is fully constructed
  * before any thread's {@link #get} can return it (the segment table is republished through a volatile
@@ -20,30 +27,77 @@ import java.util.function.Function;
 final class WeakIdentityTable<V> {
 
     private static final int SEGMENT_BITS = 5;
+    private static final int INITIAL_CAPACITY = 8;
+    /** Steps between checks, in a long chain walk, that the walked table is still the current one. */
+    private static final int STALE_CHECK = 32;
 
     private final Segment<V>[] segments;
+    private final int segmentShift;
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     private final Consumer<V> onRemove;
 
-    @SuppressWarnings("unchecked")
     WeakIdentityTable(Consumer<V> onRemove) {
+        this(onRemove, SEGMENT_BITS, INITIAL_CAPACITY);
+    }
+
+    /**
+     * A table with {@code 2^segmentBits} lock stripes of {@code initialCapacity} buckets each; tests use tiny
+     * ones so that a few insertions already resize.
+     */
+    @SuppressWarnings("unchecked")
+    WeakIdentityTable(Consumer<V> onRemove, int segmentBits, int initialCapacity) {
+        if (segmentBits < 1 || segmentBits > 16 || initialCapacity < 2 || Integer.bitCount(initialCapacity) != 1) {
+            throw new IllegalArgumentException("segmentBits " + segmentBits + ", initialCapacity " + initialCapacity);
+        }
         this.onRemove = onRemove;
-        segments = new Segment[1 << SEGMENT_BITS];
+        this.segmentShift = 32 - segmentBits;
+        segments = new Segment[1 << segmentBits];
         for (int i = 0; i < segments.length; i++) {
-            segments[i] = new Segment<>();
+            segments[i] = new Segment<>(initialCapacity);
         }
     }
 
     /** @return the value for {@code key}, or null */
     V get(Object key) {
         int h = System.identityHashCode(key);
-        Entry<V>[] tab = segment(h).table;
-        for (Entry<V> e = tab[h & (tab.length - 1)]; e != null; e = e.next) {
+        Segment<V> s = segment(h);
+        Entry<V>[] tab = s.table;
+        while (true) {
+            V v = find(tab, h, key, s);
+            if (v != null) {
+                return v;
+            }
+            // A miss is final only if no resize published a new table meanwhile (this one's chains were intact).
+            Entry<V>[] now = s.table;
+            if (now == tab) {
+                return null;
+            }
+            tab = now;
+        }
+    }
+
+    /**
+     * Walks one chain of {@code tab}. A walk of a table that is no longer current may meet links that a later
+     * resize is rewriting; it gives up (null) after {@link #STALE_CHECK} steps when the table changed, so it
+     * can neither loop nor wait on the writer.
+     */
+    private static <V> V find(Entry<V>[] tab, int h, Object key, Segment<V> s) {
+        boolean odd = oddGeneration(tab);
+        int steps = 0;
+        for (Entry<V> e = tab[h & (tab.length - 1)]; e != null; e = odd ? e.link1 : e.link0) {
             if (e.get() == key) {
                 return e.value;
             }
+            if (++steps % STALE_CHECK == 0 && s.table != tab) {
+                return null;
+            }
         }
         return null;
+    }
+
+    /** @return whether {@code tab} chains through {@code link1}: its length is an odd power of two */
+    private static boolean oddGeneration(Entry<?>[] tab) {
+        return (tab.length & 0xAAAAAAAA) != 0;
     }
 
     /** @return the value for {@code key}, created by {@code factory} (under the segment's monitor) if absent */
@@ -86,7 +140,8 @@ final class WeakIdentityTable<V> {
         synchronized (s) {
             Entry<V>[] tab = s.table;
             int i = h & (tab.length - 1);
-            for (Entry<V> e = tab[i]; e != null; e = e.next) {
+            boolean odd = oddGeneration(tab);
+            for (Entry<V> e = tab[i]; e != null; e = e.next(odd)) {
                 if (e.get() == key) {
                     return e.value;
                 }
@@ -97,7 +152,7 @@ final class WeakIdentityTable<V> {
                 i = h & (tab.length - 1);
             }
             Entry<V> e = new Entry<>(key, h, v, queue);
-            e.next = tab[i];
+            e.setNext(oddGeneration(tab), tab[i]);
             tab[i] = e;
             s.count++;
             s.table = tab;
@@ -106,41 +161,63 @@ final class WeakIdentityTable<V> {
     }
 
     private Segment<V> segment(int h) {
-        return segments[(h * 0x9E3779B9) >>> (32 - SEGMENT_BITS)];
+        return segments[(h * 0x9E3779B9) >>> segmentShift];
     }
 
-    /** A weak key with its value; {@code next} is relinked only under the segment's monitor. */
+    /**
+     * A weak key with its value and two chain links, one per table generation parity; links are written only
+     * under the segment's monitor, and read by lock-free walks (volatile: a walk that sees a resize's write
+     * then sees the segment's new table too).
+     */
     private static final class Entry<V> extends WeakReference<Object> {
         final int hash;
         final V value;
-        volatile Entry<V> next;
+        volatile Entry<V> link0;
+        volatile Entry<V> link1;
 
         Entry(Object key, int hash, V value, ReferenceQueue<Object> queue) {
             super(key, queue);
             this.hash = hash;
             this.value = value;
         }
+
+        Entry<V> next(boolean odd) {
+            return odd ? link1 : link0;
+        }
+
+        void setNext(boolean odd, Entry<V> next) {
+            if (odd) {
+                link1 = next;
+            } else {
+                link0 = next;
+            }
+        }
     }
 
     /** One lock stripe: a chained hash table. */
     private static final class Segment<V> {
-        @SuppressWarnings("unchecked")
-        volatile Entry<V>[] table = new Entry[8];
+        volatile Entry<V>[] table;
         int count;
 
-        /** Relinks every entry into a table twice as large; a concurrent reader may miss and retry locked. */
+        @SuppressWarnings("unchecked")
+        Segment(int capacity) {
+            table = new Entry[capacity];
+        }
+
+        /**
+         * Chains every entry into a table twice as large through the links the current table does not use,
+         * then publishes it: readers of the current table are undisturbed while this runs.
+         */
         Entry<V>[] resize() {
             Entry<V>[] old = table;
+            boolean oldOdd = oddGeneration(old);
             @SuppressWarnings("unchecked")
             Entry<V>[] tab = new Entry[old.length * 2];
             for (Entry<V> head : old) {
-                Entry<V> e = head;
-                while (e != null) {
-                    Entry<V> next = e.next;
+                for (Entry<V> e = head; e != null; e = e.next(oldOdd)) {
                     int i = e.hash & (tab.length - 1);
-                    e.next = tab[i];
+                    e.setNext(!oldOdd, tab[i]);
                     tab[i] = e;
-                    e = next;
                 }
             }
             table = tab;
@@ -149,14 +226,16 @@ final class WeakIdentityTable<V> {
 
         synchronized boolean remove(Entry<V> target) {
             Entry<V>[] tab = table;
+            boolean odd = oddGeneration(tab);
             int i = target.hash & (tab.length - 1);
             Entry<V> prev = null;
-            for (Entry<V> e = tab[i]; e != null; e = e.next) {
+            for (Entry<V> e = tab[i]; e != null; e = e.next(odd)) {
                 if (e == target) {
+                    // Unlinking in place is safe for readers: one at e still follows e's own link.
                     if (prev == null) {
-                        tab[i] = e.next;
+                        tab[i] = e.next(odd);
                     } else {
-                        prev.next = e.next;
+                        prev.setNext(odd, e.next(odd));
                     }
                     count--;
                     table = tab;

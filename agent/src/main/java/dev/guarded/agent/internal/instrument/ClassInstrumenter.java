@@ -15,8 +15,8 @@ import net.bytebuddy.utility.OpenedClassReader;
  * Rewrites one application class: a first pass learns its fields, each method's {@code max_locals} and the
  * instance fields each method accesses; the second pass declares the shadow words of the class's plain
  * instance fields ({@link ShadowWords}) and threads every method through {@link AccessVisitor},
- * {@link MonitorVisitor}, {@link VarHandleVisitor} and {@link JdkCallVisitor}. Frames are read expanded and written
- * as given ({@code COMPUTE_MAXS} only: computing frames would need to load classes); the one local the rewrite adds, the
+ * {@link MonitorVisitor}, {@link VarHandleVisitor}, {@link UnsafeVisitor} and {@link JdkCallVisitor}. Frames are
+ * read expanded and written as given ({@code COMPUTE_MAXS} only: computing frames would need to load classes); the one local the rewrite adds, the
  * thread context of methods that access words, is appended to every frame by {@link AccessVisitor}. The words
  * are the only members added and depend only on the original class file, so retransforming the class adds
  * exactly the same ones again.
@@ -64,6 +64,24 @@ final class ClassInstrumenter extends ClassVisitor {
         return writer.toByteArray();
     }
 
+    /**
+     * Class files older than Java 5 (major version below 49) cannot load a class constant with {@code ldc},
+     * which the hooks need ({@code classUsed}, static monitors); they are raised to version 49. That is safe:
+     * 49 still verifies by type inference (no stack map frames needed, {@code jsr}/{@code ret} allowed), and
+     * nothing else an older compiler emits means something different in 49.
+     */
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+            String[] interfaces) {
+        super.visit(withClassLiterals(version), access, name, signature, superName, interfaces);
+    }
+
+    /** @return {@code version}, or Java 5's (49) when it is older; minor versions of old files are dropped */
+    static int withClassLiterals(int version) {
+        int major = version & 0xFFFF;
+        return major < Opcodes.V1_5 ? Opcodes.V1_5 : version;
+    }
+
     @Override
     public void visitSource(String source, String debug) {
         ctx.sourceFile = source;
@@ -93,8 +111,8 @@ final class ClassInstrumenter extends ClassVisitor {
         String key = name + descriptor;
         int firstFree = ctx.shape.maxLocals.getOrDefault(key, 0);
         MethodContext method = new MethodContext(ctx, access, name, descriptor, firstFree, needsContext(key));
-        return new AccessVisitor(new MonitorVisitor(new VarHandleVisitor(new JdkCallVisitor(next, method), method),
-                method), method);
+        MethodVisitor calls = new UnsafeVisitor(new JdkCallVisitor(next, method), method);
+        return new AccessVisitor(new MonitorVisitor(new VarHandleVisitor(calls, method), method), method);
     }
 
     @Override

@@ -8,7 +8,7 @@ import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Treats VarHandle access modes in application code as synchronization: reads acquire after the call,
- * writes release before it, read-modify-writes release before and acquire after. The key is the first
+ * writes release before it, read-modify-writes acquire and release before and acquire after. The key is the first
  * coordinate when it is an object (the instance or array the handle points into), on the
  * {@code Bridges.FIELD_ATOMICS} channel that volatile accesses to that object's fields also use (a VarHandle
  * does not say which field it stands for); else the VarHandle itself on channel 0 (static fields). Arguments are spilled to fresh locals above the method's original {@code max_locals}, so
@@ -48,6 +48,13 @@ final class VarHandleVisitor extends MethodVisitor {
         boolean read = name.startsWith("get") && values == 0;
         boolean write = name.startsWith("set");
         int channel = coordinate ? Bridges.FIELD_ATOMICS : 0;
+        if (!read && !write) {
+            // A read-modify-write acquires before it releases, like the other atomics: the release is then a
+            // copy of the thread's clock, not a merge, and the handle's clock stays one chain of shared tries.
+            mv.visitVarInsn(Opcodes.ALOAD, keySlot);
+            MethodContext.push(mv, channel);
+            MethodContext.hook(mv, "acquire", "(Ljava/lang/Object;I)V");
+        }
         if (!read) {
             mv.visitVarInsn(Opcodes.ALOAD, keySlot);
             MethodContext.push(mv, channel);

@@ -4,6 +4,7 @@ import static dev.guarded.agent.internal.model.Matchers.methods;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import java.util.List;
 
@@ -42,6 +43,16 @@ final class CollectionRules {
     private static final String[] KEYED = {"get", "getOrDefault", "put", "putAll", "putIfAbsent", "putVal",
         "replace", "remove", "replaceNode", "compute", "computeIfAbsent", "computeIfPresent", "merge"};
 
+    /**
+     * {@code ConcurrentSkipListMap}/{@code Set} methods that compare their argument with stored keys
+     * ({@code compareTo} or the comparator reads them): they acquire the collection's clock on entry, so what
+     * was published with a stored key is visible to the comparison. Reads otherwise acquire only on exit.
+     */
+    static final String[] KEY_LOOKUPS = {"get", "getOrDefault", "containsKey", "contains", "put", "putIfAbsent",
+        "add", "remove", "replace", "ceiling", "ceilingKey", "ceilingEntry", "floor", "floorKey", "floorEntry",
+        "higher", "higherKey", "higherEntry", "lower", "lowerKey", "lowerEntry", "headMap", "tailMap", "subMap",
+        "headSet", "tailSet", "subSet"};
+
     private CollectionRules() {
     }
 
@@ -53,6 +64,7 @@ final class CollectionRules {
                 JUC + "ConcurrentLinkedDeque",
                 JUC + "ConcurrentSkipListMap", JUC + "ConcurrentSkipListSet", JUC + "CopyOnWriteArrayList",
                 JUC + "CopyOnWriteArraySet", JUC + "ScheduledThreadPoolExecutor$DelayedWorkQueue");
+        var skipLists = namedOneOf(JUC + "ConcurrentSkipListMap", JUC + "ConcurrentSkipListSet");
         var views = namedOneOf(JUC + "ConcurrentHashMap$CollectionView", JUC + "ConcurrentHashMap$KeySetView",
                 JUC + "ConcurrentHashMap$ValuesView", JUC + "ConcurrentHashMap$EntrySetView");
         var whole = not(namedOneOf(KEYED));
@@ -62,6 +74,11 @@ final class CollectionRules {
                 new Rule(map, methods("compute", "computeIfAbsent", "computeIfPresent", "merge"),
                         MapAdvice.Compute.class),
                 new Rule(map, methods("replaceAll"), MapAdvice.Recompute.class),
+                // Lookups publish keys: acquire on entry, before equals/compareTo runs on stored keys.
+                new Rule(map, methods("get").and(takesArgument(0, Object.class)), MapAdvice.KeyLookup.class),
+                new Rule(map, methods("putVal", "replaceNode", "compute", "computeIfAbsent", "computeIfPresent",
+                        "merge").and(takesArgument(0, Object.class)), MapAdvice.KeyUpdate.class),
+                new Rule(skipLists, methods(KEY_LOOKUPS), ThisAdvice.AcquireOnEnter.class),
                 new Rule(map, methods(INSERTS).and(whole), ThisAdvice.ReleaseOnEnter.class),
                 new Rule(map, methods(UPDATES).and(whole), ThisAdvice.ReadModifyWrite.class),
                 new Rule(map, methods(READS).and(whole), ThisAdvice.AcquireOnExit.class),

@@ -15,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.guarded.agent.hook.Hooks;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -61,13 +63,30 @@ public final class JdkModel {
                 .ignore(not(nameStartsWith("java.lang.").or(nameStartsWith("java.util.concurrent."))
                         .or(namedOneOf(TIMER_CLASSES))))
                 .assureReadEdgeTo(inst, Hooks.class);
+        // Advice suppresses what its hooks throw, except what must reach the program (Hooks.rethrowIfFatal).
+        Advice.ExceptionHandler dropUnlessFatal = dropUnlessFatal();
         for (Rule rule : rules()) {
-            Advice visitor = Advice.to(rule.advice(), advice);
+            Advice visitor = Advice.to(rule.advice(), advice).withExceptionHandler(dropUnlessFatal);
             builder = builder.type(rule.types()).transform((b, type, loader, module, domain) ->
                     b.visit(visitor.on(rule.methods())));
         }
         builder.installOn(inst);
         retransformMissed(inst, listener.transformed);
+    }
+
+    /**
+     * The handler of every advice's {@code suppress = Throwable.class}: the caught throwable, on the operand
+     * stack, is passed to {@link Hooks#rethrowIfFatal}, which drops it unless it is {@code ThreadDeath} or a
+     * {@code VirtualMachineError}. (ByteBuddy's default handler pops it, which would swallow a
+     * {@code Thread.stop} delivered inside the advice.)
+     */
+    static Advice.ExceptionHandler dropUnlessFatal() {
+        try {
+            return new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
+                    new MethodDescription.ForLoadedMethod(Hooks.class.getMethod("rethrowIfFatal", Throwable.class))));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Hooks.rethrowIfFatal is missing", e);
+        }
     }
 
     /**

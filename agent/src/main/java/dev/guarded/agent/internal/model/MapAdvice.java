@@ -77,4 +77,28 @@ final class MapAdvice {
             Hooks.release(map, Bridges.COMPUTED);
         }
     }
+
+    /**
+     * {@code get} (behind {@code containsKey}, {@code getOrDefault} and the key set's {@code contains}): before
+     * the map compares the key with its stored keys ({@code equals} reads the stored key's fields), acquire
+     * what the insertion of an equal key published ({@link Hooks#keyAcquire}).
+     */
+    static final class KeyLookup {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object map, @Advice.Argument(0) Object key) {
+            Hooks.keyAcquire(map, key);
+        }
+    }
+
+    /**
+     * Updates by key ({@code putVal}, {@code replaceNode}, {@code compute*}, {@code merge}): they compare with
+     * stored keys too, and may insert theirs, so they acquire and then release the key's channel on entry
+     * ({@link Hooks#keyAcquireRelease}).
+     */
+    static final class KeyUpdate {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object map, @Advice.Argument(0) Object key) {
+            Hooks.keyAcquireRelease(map, key);
+        }
+    }
 }
