@@ -16,10 +16,11 @@ import dev.guarded.agent.internal.meta.Metadata;
 import dev.guarded.agent.internal.model.JdkModel;
 
 /**
- * Starts the agent once the jar is on the bootstrap search path (called reflectively by
- * {@code GuardedAgent}, so that this class and everything it uses are bootstrap classes). Order matters: the
- * detector is listening before any class is rewritten, and {@code java.base} can read the hooks before JDK
- * classes are made to call them.
+ * Starts the agent once the hook package is defined in the bootstrap loader (called reflectively by
+ * {@code GuardedAgent}; this class and everything it uses but the hooks live in the agent's runtime loader,
+ * whose unnamed module {@code internal.boot.BootstrapHooks.openJavaBase} opens {@code java.base} internals to).
+ * Order matters: the detector is listening before any class is rewritten, and {@code java.base} can read the
+ * hooks before JDK classes are made to call them.
  */
 public final class AgentStarter {
 
