@@ -1,20 +1,33 @@
 package com.acme.coll;
 
-/** {@link ConcurrentHashMapClean} without the collection: the box is shared up front and the consumer sleeps. */
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link ConcurrentHashMapClean} with the box created inside {@code computeIfAbsent} but filled after it
+ * returned: the consumer's {@code get} orders the box's creation, not the fill that came after the mapping
+ * was published. A model that let {@code get} see the creating thread's later actions would miss the race.
+ */
 public final class ConcurrentHashMapRacy {
     static final class Box {
         int value;
     }
 
+    static final ConcurrentHashMap<String, Box> MAP = new ConcurrentHashMap<>();
+
     public static void main(String[] args) throws Exception {
-        Box shared = new Box();
-        Thread producer = new Thread(() -> shared.value = 42, "producer");
+        Thread producer = new Thread(() -> {
+            Box b = MAP.computeIfAbsent("box", key -> new Box());
+            b.value = 42; // outside the compute: not published by the mapping
+        }, "producer");
         producer.start();
-        Thread.sleep(50);
-        int seen = shared.value;
+        Box received;
+        while ((received = MAP.get("box")) == null) {
+            Thread.onSpinWait();
+        }
+        int seen = received.value;
         producer.join();
-        if (seen == -1) {
-            throw new AssertionError();
+        if (seen != 0 && seen != 42) {
+            throw new AssertionError("value=" + seen);
         }
     }
 }

@@ -1,7 +1,16 @@
 package com.acme.guarded;
 
-/** {@link AsyncBarrierClean} without the barrier: each thread sleeps, then reads the other's field. */
+import java.util.concurrent.BrokenBarrierException;
+
+import dev.guarded.sync.AsyncBarrier;
+
+/**
+ * {@link AsyncBarrierClean} with the left thread's write moved after the barrier: {@code await} orders what
+ * each party did before it ahead of what the others do after it, and nothing after it. A model that kept
+ * the parties ordered past the barrier would miss the race.
+ */
 public final class AsyncBarrierRacy {
+    static final AsyncBarrier BARRIER = new AsyncBarrier(2);
     static int left;
     static int right;
     static int leftSaw;
@@ -9,25 +18,28 @@ public final class AsyncBarrierRacy {
 
     public static void main(String[] args) throws Exception {
         Thread l = new Thread(() -> {
-            left = 1;
-            pause();
+            await();
+            left = 1; // after the barrier: not ordered before the right thread's read
             leftSaw = right;
         }, "left");
         Thread r = new Thread(() -> {
             right = 2;
-            pause();
+            await();
             rightSaw = left;
         }, "right");
         l.start();
         r.start();
         l.join();
         r.join();
+        if (leftSaw != 2) {
+            throw new AssertionError("leftSaw=" + leftSaw);
+        }
     }
 
-    private static void pause() {
+    private static void await() {
         try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
+            BARRIER.await();
+        } catch (InterruptedException | BrokenBarrierException e) {
             throw new IllegalStateException(e);
         }
     }

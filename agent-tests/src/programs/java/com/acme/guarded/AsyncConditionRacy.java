@@ -1,17 +1,43 @@
 package com.acme.guarded;
 
-/** {@link AsyncConditionClean} without the primitive: the consumer sleeps instead of waiting. */
+import dev.guarded.sync.AsyncCondition;
+import dev.guarded.sync.AsyncLock;
+
+/**
+ * {@link AsyncConditionClean} with {@code data} written after the signal and the unlock: the consumer wakes
+ * under the lock, which orders the flag, not the write that came after the producer's unlock.
+ */
 public final class AsyncConditionRacy {
+    static final AsyncLock LOCK = new AsyncLock();
+    static final AsyncCondition READY = new AsyncCondition(LOCK);
+    static boolean ready; // guarded by LOCK
     static int data;
+    static int seen;
 
     public static void main(String[] args) throws Exception {
-        Thread producer = new Thread(() -> data = 42, "producer");
-        producer.start();
-        Thread.sleep(50);
-        int seen = data;
-        producer.join();
-        if (seen == -1) {
-            throw new AssertionError();
+        Thread consumer = new Thread(() -> {
+            try {
+                LOCK.lock();
+                try {
+                    READY.awaitUntil(() -> ready);
+                } finally {
+                    LOCK.unlock();
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            seen = data;
+        }, "consumer");
+        consumer.start();
+        Thread.sleep(20);
+        LOCK.lock();
+        try {
+            ready = true;
+            READY.signalAll();
+        } finally {
+            LOCK.unlock();
         }
+        data = 42; // after the signal and the unlock: nothing orders it before the consumer's read
+        consumer.join();
     }
 }

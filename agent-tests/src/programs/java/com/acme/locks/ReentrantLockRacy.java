@@ -1,13 +1,27 @@
 package com.acme.locks;
 
-/** {@link ReentrantLockClean} without the lock. */
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@link ReentrantLockClean} with the increment split: each worker reads {@code counter} under the lock but
+ * writes it back after {@code unlock()}. The lock orders the critical sections, not what follows them; a
+ * model that released at the wrong point (or let a lock order its holder's later actions) would miss the race.
+ */
 public final class ReentrantLockRacy {
+    static final ReentrantLock LOCK = new ReentrantLock();
     static int counter;
 
     public static void main(String[] args) throws Exception {
         Runnable work = () -> {
             for (int i = 0; i < 1000; i++) {
-                counter++;
+                int next;
+                LOCK.lock();
+                try {
+                    next = counter + 1;
+                } finally {
+                    LOCK.unlock();
+                }
+                counter = next; // outside the lock
             }
         };
         Thread a = new Thread(work, "worker-a");
@@ -16,5 +30,8 @@ public final class ReentrantLockRacy {
         b.start();
         a.join();
         b.join();
+        if (counter < 1 || counter > 2000) {
+            throw new AssertionError("counter=" + counter);
+        }
     }
 }

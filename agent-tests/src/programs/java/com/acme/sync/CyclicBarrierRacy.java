@@ -1,7 +1,15 @@
 package com.acme.sync;
 
-/** {@link CyclicBarrierClean} without the barrier: each thread sleeps, then reads the other's field. */
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+
+/**
+ * {@link CyclicBarrierClean} with the left thread's write moved after the barrier: {@code await} orders what
+ * each party did before it ahead of what the others do after it, and nothing after it. A model that kept
+ * the parties ordered past the barrier would miss the race.
+ */
 public final class CyclicBarrierRacy {
+    static final CyclicBarrier BARRIER = new CyclicBarrier(2);
     static int left;
     static int right;
     static int leftSaw;
@@ -9,25 +17,28 @@ public final class CyclicBarrierRacy {
 
     public static void main(String[] args) throws Exception {
         Thread l = new Thread(() -> {
-            left = 1;
-            pause();
+            await();
+            left = 1; // after the barrier: not ordered before the right thread's read
             leftSaw = right;
         }, "left");
         Thread r = new Thread(() -> {
             right = 2;
-            pause();
+            await();
             rightSaw = left;
         }, "right");
         l.start();
         r.start();
         l.join();
         r.join();
+        if (leftSaw != 2) {
+            throw new AssertionError("leftSaw=" + leftSaw);
+        }
     }
 
-    private static void pause() {
+    private static void await() {
         try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
+            BARRIER.await();
+        } catch (InterruptedException | BrokenBarrierException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,7 +3,12 @@ package com.acme.vthread;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link VirtualThreadsMonitorClean} without the {@code synchronized} block. */
+/**
+ * {@link VirtualThreadsMonitorClean} with each virtual thread synchronizing on itself
+ * ({@code synchronized (Thread.currentThread())}) instead of one shared monitor: a hundred different monitors
+ * order nothing between the threads. A model that gave all monitors, or all of a carrier's virtual threads,
+ * one clock would miss the race.
+ */
 public final class VirtualThreadsMonitorRacy {
     static int counter;
 
@@ -12,7 +17,9 @@ public final class VirtualThreadsMonitorRacy {
         for (int i = 0; i < 100; i++) {
             threads.add(Thread.ofVirtual().start(() -> {
                 for (int k = 0; k < 10; k++) {
-                    counter++;
+                    synchronized (Thread.currentThread()) { // a different monitor in every thread
+                        counter++;
+                    }
                     Thread.yield();
                 }
             }));

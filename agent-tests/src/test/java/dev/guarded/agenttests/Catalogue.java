@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 /**
  * Every program of the suite, as pairs: a correctly synchronized program and its racy twin (the same
- * program with the synchronization removed or misused), with the field the racy one must be reported on.
+ * construct, misused), with the field the racy one must be reported on.
  * Program sources: {@code src/programs/java} (release 17) and {@code src/programs21/java} (Java 21 APIs).
  */
 final class Catalogue {

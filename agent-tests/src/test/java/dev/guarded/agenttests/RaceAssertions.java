@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -61,6 +63,25 @@ final class RaceAssertions {
             List<String> fields = new ArrayList<>();
             races.forEach(r -> fields.add(r.path("kind").asText() + " " + r.path("field").asText()));
             fail("expected no races, summary.races=" + summary + ", races: " + fields + "\n" + run.describe());
+        }
+    }
+
+    /**
+     * The program ran to completion, cleanly, and the report's findings, as distinct {@code "kind field"}
+     * strings (e.g. {@code "unguarded com.acme.X.count"}), are exactly {@code expected}; {@code summary.races}
+     * counts at least one report per finding.
+     */
+    static void assertFindings(ForkedRun run, Set<String> expected) {
+        assertRanCleanly(run);
+        Set<String> found = new TreeSet<>();
+        for (JsonNode race : races(run)) {
+            found.add(race.path("kind").asText() + " " + race.path("field").asText());
+        }
+        if (!found.equals(new TreeSet<>(expected))) {
+            fail("expected findings " + new TreeSet<>(expected) + ", reported " + found + "\n" + run.describe());
+        }
+        if (run.report().path("summary").path("races").asInt(-1) < found.size()) {
+            fail("summary.races is below the " + found.size() + " distinct findings listed\n" + run.describe());
         }
     }
 

@@ -86,4 +86,25 @@ class AgentSmokeIT {
         assertFalse(watched.stderr().contains("could not instrument"), watched::describe);
         assertFalse(watched.stderr().contains("VerifyError"), watched::describe);
     }
+
+    @Test
+    void onlyTheHookPackageIsBootstrapVisibleAndClassDataSharingStaysOn() throws Exception {
+        String jdk17 = System.getProperty("guarded.jdk17.home", "");
+        List<String> homes = jdk17.isBlank() || jdk17.startsWith("${")
+                ? List.of(System.getProperty("java.home")) : List.of(System.getProperty("java.home"), jdk17);
+        for (String home : homes) {
+            Result run = ForkedJvm.program("dev.guarded.itprog.LoaderLayout").javaHome(home).run();
+            assertEquals(0, run.exitCode(), run::describe);
+            for (String loader : List.of("boot", "platform")) {
+                assertTrue(run.stdout().contains(loader + ":dev.guarded.agent.hook.Hooks=true"), run::describe);
+                assertTrue(run.stdout().contains(loader + ":dev.guarded.agent.hook.RaceLog=true"), run::describe);
+                assertTrue(run.stdout().contains(loader + ":dev.guarded.agent.internal.detect.Detector=false"),
+                        run::describe);
+                assertTrue(run.stdout().contains(loader + ":dev.guarded.agent.shaded.bytebuddy.ByteBuddy=false"),
+                        run::describe);
+            }
+            // Appending to the bootstrap search path would print this and switch off CDS for non-boot classes.
+            assertFalse((run.stdout() + run.stderr()).contains("Sharing is only supported"), run::describe);
+        }
+    }
 }

@@ -17,10 +17,11 @@ import dev.guarded.agent.internal.meta.Metadata;
 import dev.guarded.agent.internal.model.JdkModel;
 
 /**
- * Starts the agent once the jar is on the bootstrap search path (called reflectively by
- * {@code GuardedAgent}, so that this class and everything it uses are bootstrap classes). Order matters: the
- * detector is listening before any class is rewritten, and {@code java.base} can read the hooks before JDK
- * classes are made to call them.
+ * Starts the agent once the hook package is defined in the bootstrap loader (called reflectively by
+ * {@code GuardedAgent}; this class and everything it uses but the hooks live in the agent's runtime loader,
+ * whose unnamed module {@code internal.boot.BootstrapHooks.openJavaBase} opens {@code java.base} internals to).
+ * Order matters: the detector is listening before any class is rewritten, and {@code java.base} can read the
+ * hooks before JDK classes are made to call them.
  */
 public final class AgentStarter {
 
@@ -53,7 +54,6 @@ public final class AgentStarter {
             return;
         }
         started = true;
-        openInternals(inst);
         HookListener detector = Detector.start(options);
         Hooks.install(detector);
         Bridges.jdkSite = Metadata.global().site("java.util.concurrent", "(JDK synchronization)", null, -1);
@@ -73,17 +73,6 @@ public final class AgentStarter {
             System.err.println("guarded: race detector on (mode=" + options.mode().optionName()
                     + (options.report() != null ? ", report=" + options.report() : "") + ")");
         }
-    }
-
-    /**
-     * The one place where the agent opens JDK internals to its own code: the detector reads and writes the
-     * shadow words of arbitrary classes with {@code jdk.internal.misc.Unsafe} (VarHandles would need a lookup
-     * per application class and cost a non-inlined call on the detector's slow path).
-     */
-    private static void openInternals(Instrumentation inst) {
-        Module runtime = AgentStarter.class.getModule();
-        inst.redefineModule(Object.class.getModule(), Set.of(), Map.of("jdk.internal.misc", Set.of(runtime)),
-                Map.of(), Set.of(), Map.of());
     }
 
     private static void retransformLoaded(Instrumentation inst, AppTransformer transformer) {
