@@ -19,7 +19,7 @@ public final class AsyncConditionRacy {
             try {
                 LOCK.lock();
                 try {
-                    READY.awaitUntil(() -> ready);
+                    READY.waitFor(() -> ready);
                 } finally {
                     LOCK.unlock();
                 }
