@@ -1,8 +1,8 @@
 package dev.guarded.maven;
 
-import dev.guarded.agent.report.Race;
-import dev.guarded.agent.report.ReportFiles;
-import dev.guarded.agent.report.TextReportWriter;
+import dev.guarded.report.Race;
+import dev.guarded.report.ReportFiles;
+import dev.guarded.report.TextReportWriter;
 import dev.guarded.maven.internal.MergedReport;
 import java.io.File;
 import java.io.IOException;

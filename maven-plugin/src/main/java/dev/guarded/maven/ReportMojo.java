@@ -1,7 +1,7 @@
 package dev.guarded.maven;
 
-import dev.guarded.agent.report.ReportFiles;
-import dev.guarded.agent.report.SarifWriter;
+import dev.guarded.report.ReportFiles;
+import dev.guarded.report.SarifWriter;
 import dev.guarded.maven.internal.HtmlReport;
 import dev.guarded.maven.internal.MergedReport;
 import java.io.File;

@@ -1,9 +1,9 @@
 package dev.guarded.maven.internal;
 
-import dev.guarded.agent.report.JsonReportReader;
-import dev.guarded.agent.report.Race;
-import dev.guarded.agent.report.Report;
-import dev.guarded.agent.report.TextReportWriter;
+import dev.guarded.report.JsonReportReader;
+import dev.guarded.report.Race;
+import dev.guarded.report.Report;
+import dev.guarded.report.TextReportWriter;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;

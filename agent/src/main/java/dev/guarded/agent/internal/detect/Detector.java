@@ -2,10 +2,10 @@ package dev.guarded.agent.internal.detect;
 
 import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.HookListener;
-import dev.guarded.agent.internal.config.AgentOptions;
-import dev.guarded.agent.internal.config.DetectionMode;
 import dev.guarded.agent.internal.meta.Metadata;
-import dev.guarded.agent.report.Report;
+import dev.guarded.options.AgentOptions;
+import dev.guarded.options.DetectionMode;
+import dev.guarded.report.Report;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -10,10 +10,10 @@ import java.util.Set;
 import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.HookListener;
 import dev.guarded.agent.hook.Hooks;
-import dev.guarded.agent.internal.config.AgentOptions;
 import dev.guarded.agent.internal.detect.Detector;
 import dev.guarded.agent.internal.meta.Metadata;
 import dev.guarded.agent.internal.model.JdkModel;
+import dev.guarded.options.AgentOptions;
 
 /**
  * Starts the agent once the jar is on the bootstrap search path (called reflectively by
