@@ -41,13 +41,13 @@ public enum DetectionMode {
     }
 
     /**
-     * Parses the option value.
+     * Parses the option value, ignoring case ({@code HB} is {@code hb}).
      *
      * @throws IllegalArgumentException naming the value and the accepted ones
      */
     public static DetectionMode parse(String value) {
         for (DetectionMode m : values()) {
-            if (m.optionName().equals(value)) {
+            if (m.optionName().equalsIgnoreCase(value)) {
                 return m;
             }
         }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The files of one module's test run: the per-JVM race reports the agent writes and the test result files
  * surefire and failsafe write (used to tell "no races" from "the agent never ran").
  */
-public final class ReportFiles {
+public final class TestRunFiles {
 
     /** Per-JVM report names are {@code races-<pid>.json}. */
     public static final String PREFIX = "races-";
@@ -24,7 +24,7 @@ public final class ReportFiles {
 
     private static final Pattern TESTS_ATTRIBUTE = Pattern.compile("<testsuite\\b[^>]*?\\btests=\"(\\d+)\"");
 
-    private ReportFiles() {
+    private TestRunFiles() {
     }
 
     /**

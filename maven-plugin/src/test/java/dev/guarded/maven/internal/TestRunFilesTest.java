@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReportFilesTest {
+class TestRunFilesTest {
 
     @TempDir
     Path target;
@@ -21,18 +21,18 @@ class ReportFilesTest {
         for (String name : List.of("races-20.json", "races-10.json", "report.txt", "guarded.sarif", "races-30.json1234.tmp")) {
             Files.writeString(guarded.resolve(name), "{}");
         }
-        assertEquals(List.of("races-10.json", "races-20.json"), ReportFiles.names(ReportFiles.reports(guarded.toFile())));
-        assertEquals(List.of(), ReportFiles.reports(target.resolve("missing").toFile()));
+        assertEquals(List.of("races-10.json", "races-20.json"), TestRunFiles.names(TestRunFiles.reports(guarded.toFile())));
+        assertEquals(List.of(), TestRunFiles.reports(target.resolve("missing").toFile()));
 
-        ReportFiles.deleteReports(guarded.toFile());
-        assertEquals(List.of(), ReportFiles.reports(guarded.toFile()));
+        TestRunFiles.deleteReports(guarded.toFile());
+        assertEquals(List.of(), TestRunFiles.reports(guarded.toFile()));
         assertEquals(true, Files.exists(guarded.resolve("report.txt")));
     }
 
     @Test
     void countsTestsOfSurefireAndFailsafeResults() throws IOException {
         File build = target.toFile();
-        assertEquals(0, ReportFiles.testsRun(build));
+        assertEquals(0, TestRunFiles.testsRun(build));
 
         Path surefire = Files.createDirectories(target.resolve("surefire-reports"));
         Files.writeString(surefire.resolve("TEST-com.acme.ATest.xml"),
@@ -42,6 +42,6 @@ class ReportFilesTest {
         Files.writeString(failsafe.resolve("TEST-com.acme.BIT.xml"), "<testsuite tests=\"2\" name=\"com.acme.BIT\">");
         Files.writeString(failsafe.resolve("TEST-com.acme.EmptyIT.xml"), "<testsuite tests=\"0\" name=\"com.acme.EmptyIT\">");
 
-        assertEquals(5, ReportFiles.testsRun(build));
+        assertEquals(5, TestRunFiles.testsRun(build));
     }
 }
