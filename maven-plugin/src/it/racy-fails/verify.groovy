@@ -2,8 +2,8 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('1 data race in 1 field') : 'the failure should count the race'
 assert log.contains('see target/guarded/report.txt (also report.html, guarded.sarif)')
 // README's goal order: check runs before report and fails the build, so check itself wrote every format below.
-assert log =~ /--- guarded:\S+:check / : 'check ran'
-assert !(log =~ /--- guarded:\S+:report /) : 'report must not have run after the failed check'
+assert log =~ /--- guarded-maven-plugin:\S+:check / : 'check ran'
+assert !(log =~ /--- guarded-maven-plugin:\S+:report /) : 'report must not have run after the failed check'
 assert log.contains('com.example.Counter.value') : 'the output should name the racing field'
 def reports = new File(basedir, 'target/guarded').listFiles().findAll { it.name ==~ /races-\d+\.json/ }
 assert reports.size() == 1 : "one forked JVM, one report: ${reports}"

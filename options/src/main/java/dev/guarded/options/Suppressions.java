@@ -3,6 +3,7 @@ package dev.guarded.options;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,9 @@ public final class Suppressions {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("suppress=" + file + ": cannot read the file: it does not exist; expected"
+                    + " a text file with one 'field:<pattern>' or 'class:<pattern>' per line ('#' starts a comment)");
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("suppress=" + file + ": cannot read the file ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");

@@ -16,12 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test helper: reads the agent's JSON report back with Jackson (as the Maven plugin does). Reads the agent's per-JVM JSON report ({@code dev.guarded.report.JsonReportWriter}'s format) into a
- * {@link Report}, with Jackson. Strict where a wrong value would change the verdict: malformed JSON, duplicate
- * keys, and missing or mistyped required keys are errors naming the path of the bad value; unknown keys are
- * ignored so that a newer agent stays readable. Required: {@code races}; per race {@code kind}, {@code field},
- * {@code accesses}; per access {@code op}, {@code thread}, {@code frames}; per frame {@code class},
- * {@code method}. Thread-safe.
+ * Test helper: reads the agent's JSON report back into a {@link Report} with Jackson, as the Maven plugin does
+ * (the agent only writes reports). Strict: malformed JSON, duplicate keys, and missing or mistyped required
+ * keys are errors naming the bad value's path; unknown keys are ignored. Thread-safe.
  */
 public final class ReportJsonReader {
 
