@@ -1,3 +1,3 @@
 def log = new File(basedir, 'build.log').text
-assert log.contains('guarded.suppressions:')
-assert log.contains('does-not-exist.txt does not exist')
+assert log.contains('guarded.suppressions: suppress=')
+assert log.contains('does-not-exist.txt: cannot read the file: it does not exist')

@@ -1,9 +1,13 @@
 package dev.guarded.maven;
 
+import dev.guarded.maven.internal.HtmlReport;
 import dev.guarded.maven.internal.MergedReport;
-import dev.guarded.maven.internal.ReportFiles;
+import dev.guarded.maven.internal.TestRunFiles;
+import dev.guarded.report.AtomicFileWriter;
+import dev.guarded.report.SarifWriter;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.AbstractMojo;
@@ -64,10 +68,10 @@ abstract class AbstractGuardedMojo extends AbstractMojo {
      */
     MergedReport merged() throws MojoExecutionException, MojoFailureException {
         File directory = reportDirectory();
-        List<File> files = ReportFiles.reports(directory);
+        List<File> files = TestRunFiles.reports(directory);
         try {
             if (files.isEmpty()) {
-                int tests = ReportFiles.testsRun(new File(project.getBuild().getDirectory()));
+                int tests = TestRunFiles.testsRun(new File(project.getBuild().getDirectory()));
                 if (tests > 0) {
                     throw new MojoFailureException("the Guarded agent did not run: no report in " + relative(directory)
                             + " although tests ran (" + tests + " in surefire/failsafe reports) — is argLine overridden"
@@ -81,6 +85,50 @@ abstract class AbstractGuardedMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Guarded: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes every report format of the merge into the report directory: {@code guarded.sarif} (SARIF 2.1.0),
+     * {@code report.txt} and {@code report.html}. Both {@code check} and {@code report} call it, {@code check}
+     * before it fails the build, so a racy build still leaves the reports to look at.
+     *
+     * @param merged the merged report
+     * @return the files written, in the order above
+     * @throws MojoExecutionException when a file cannot be written
+     */
+    List<File> writeReports(MergedReport merged) throws MojoExecutionException {
+        File directory = reportDirectory();
+        File sarif = new File(directory, "guarded.sarif");
+        File text = new File(directory, "report.txt");
+        File html = new File(directory, "report.html");
+        try {
+            SarifWriter.write(merged.report(), sarif.toPath());
+            AtomicFileWriter.writeAtomically(text.toPath(), merged.text());
+            AtomicFileWriter.writeAtomically(html.toPath(), new HtmlReport(sourceRoots()).render(merged));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Guarded: cannot write the reports in " + directory + ": " + e.getMessage(), e);
+        }
+        return List.of(sarif, text, html);
+    }
+
+    /** @return the written files relative to the project, e.g. {@code target/guarded/guarded.sarif, ...} */
+    String relative(List<File> files) {
+        List<String> names = new ArrayList<>();
+        for (File file : files) {
+            names.add(relative(file));
+        }
+        return String.join(", ", names);
+    }
+
+    private List<File> sourceRoots() {
+        List<File> roots = new ArrayList<>();
+        for (String root : project.getCompileSourceRoots()) {
+            roots.add(new File(root));
+        }
+        for (String root : project.getTestCompileSourceRoots()) {
+            roots.add(new File(root));
+        }
+        return roots;
     }
 
     /** @return {@code file} relative to the project directory when it lies inside it, for short messages */

@@ -1,11 +1,10 @@
 package dev.guarded.maven;
 
-import dev.guarded.agent.report.Race;
-import dev.guarded.agent.report.ReportFiles;
-import dev.guarded.agent.report.TextReportWriter;
 import dev.guarded.maven.internal.MergedReport;
+import dev.guarded.report.Race;
+import dev.guarded.report.TextReportWriter;
 import java.io.File;
-import java.io.IOException;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -14,7 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Merges the race reports of every test JVM of the module (surefire and failsafe, all forks), prints a summary
- * and each distinct race once, writes {@code report.txt}, and fails the build when an unsuppressed race was
+ * and each distinct race once, writes every report format ({@code guarded.sarif}, {@code report.txt},
+ * {@code report.html}, as {@code report} does) and only then fails the build when an unsuppressed race was
  * found. Suppressed races are counted and shown but never fail the build. Fails as well when tests ran but no
  * report exists: the agent was not attached, and silence would read as "no races".
  */
@@ -36,12 +36,8 @@ public class CheckMojo extends AbstractGuardedMojo {
         if (merged == null) {
             return;
         }
-        File text = new File(reportDirectory(), "report.txt");
-        try {
-            ReportFiles.writeAtomically(text.toPath(), merged.text());
-        } catch (IOException e) {
-            throw new MojoExecutionException("Guarded: cannot write " + text + ": " + e.getMessage(), e);
-        }
+        List<File> written = writeReports(merged);
+        File text = written.get(1);
         boolean failing = merged.report().raceCount() > 0;
         String summary = merged.summary();
         if (failing) {
@@ -59,7 +55,8 @@ public class CheckMojo extends AbstractGuardedMojo {
             }
         }
         if (failing) {
-            String message = merged.countText() + " — see " + relative(text);
+            String message = merged.countText() + " — see " + relative(text) + " (also " + written.get(2).getName()
+                    + ", " + written.get(0).getName() + ")";
             if (fail) {
                 throw new MojoFailureException(message);
             }

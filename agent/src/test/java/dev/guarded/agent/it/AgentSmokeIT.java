@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
-import dev.guarded.agent.report.Access;
-import dev.guarded.agent.report.Race;
+import dev.guarded.report.Access;
+import dev.guarded.report.Race;
 import org.junit.jupiter.api.Test;
 
 /** End-to-end checks of the packaged agent: start-up contract, instrumentation safety, and the seed race. */
@@ -61,6 +64,34 @@ class AgentSmokeIT {
         assertEquals(1, run.agentLines().size(), run::describe);
         assertTrue(run.agentLines().get(0).contains("colour"), run::describe);
         assertFalse(run.stdout().contains("value="), "the program must not run: " + run.describe());
+    }
+
+    @Test
+    void unwritableReportPathStopsTheJvmAtStartWithOneLine() throws Exception {
+        Path notADirectory = Files.createTempFile("guarded-it", ".txt");
+        try {
+            Result run = ForkedJvm.program(SEED).args("platform", "1", "racy").withoutReport()
+                    .agentOptions("report=" + notADirectory.resolve("races.json")).run();
+            assertEquals(2, run.exitCode(), run::describe);
+            assertEquals(List.of("guarded: report=" + notADirectory.resolve("races.json") + " cannot be written: "
+                    + notADirectory + " is not a directory"), run.agentLines(), run::describe);
+            assertFalse(run.stdout().contains("value="), "the program must not run: " + run.describe());
+        } finally {
+            Files.delete(notADirectory);
+        }
+    }
+
+    @Test
+    void includePatternThatMatchedNothingIsNamedOnceAtExitAndReportsAre0644() throws Exception {
+        Result run = ForkedJvm.program(SEED).args("platform", "2", "synchronized")
+                .agentOptions("quiet,include=dev.guarded.itprog.**;dev.guarded.itprgo.**").run();
+        assertEquals(0, run.exitCode(), run::describe);
+        List<String> warnings = run.agentLines().stream().filter(l -> l.contains("matched no class")).toList();
+        assertEquals(List.of("guarded: warning: include pattern dev.guarded.itprgo.** matched no class loaded by this JVM"),
+                warnings, run::describe);
+        if (run.reportFile().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(run.reportFile())));
+        }
     }
 
     @Test

@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.guarded.agent.report.JsonReportReader;
-import dev.guarded.agent.report.Race;
-import dev.guarded.agent.report.Report;
+import dev.guarded.report.Race;
+import dev.guarded.report.Report;
 
 /**
  * What a {@link ForkedJvm} run did.
@@ -28,7 +27,7 @@ public record Result(List<String> command, int exitCode, boolean timedOut, Strin
         if (reportFile == null || !Files.exists(reportFile)) {
             throw new AssertionError("no JSON report was written\n" + describe());
         }
-        return JsonReportReader.read(reportFile);
+        return ReportJsonReader.read(reportFile);
     }
 
     /** @return the unsuppressed races on a field (or array type) with this name */

@@ -1,8 +1,8 @@
 package dev.guarded.maven.internal;
 
-import dev.guarded.agent.report.Access;
-import dev.guarded.agent.report.Frame;
-import dev.guarded.agent.report.Race;
+import dev.guarded.report.Access;
+import dev.guarded.report.Frame;
+import dev.guarded.report.Race;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

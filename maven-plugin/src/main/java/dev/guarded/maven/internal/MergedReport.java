@@ -1,16 +1,15 @@
 package dev.guarded.maven.internal;
 
-import dev.guarded.agent.report.JsonReportReader;
-import dev.guarded.agent.report.Race;
-import dev.guarded.agent.report.Report;
-import dev.guarded.agent.report.TextReportWriter;
+import dev.guarded.report.Race;
+import dev.guarded.report.Report;
+import dev.guarded.report.TextReportWriter;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The races of all test JVMs of one module, merged with the agent's {@link Report#merge} (a race seen by several
+ * The races of all test JVMs of one module, merged with {@link Report#merge} (a race seen by several
  * forks is listed once), plus the texts the goals print and write.
  *
  * @param report  the merged report
@@ -29,7 +28,7 @@ public record MergedReport(Report report, List<File> sources) {
         List<Report> reports = new ArrayList<>();
         for (File file : files) {
             try {
-                reports.add(JsonReportReader.read(file.toPath()));
+                reports.add(ReportJsonReader.read(file.toPath()));
             } catch (IOException | RuntimeException e) {
                 throw new IOException("cannot read Guarded report " + file + ": " + e.getMessage(), e);
             }
@@ -54,7 +53,7 @@ public record MergedReport(Report report, List<File> sources) {
                 .append("races: ").append(report.raceCount())
                 .append(", fields: ").append(report.fieldCount())
                 .append(", suppressed: ").append(report.suppressedCount()).append('\n')
-                .append("reports: ").append(String.join(", ", ReportFiles.names(sources))).append('\n');
+                .append("reports: ").append(String.join(", ", TestRunFiles.names(sources))).append('\n');
         for (Race race : report.races()) {
             text.append('\n').append(TextReportWriter.format(race));
         }

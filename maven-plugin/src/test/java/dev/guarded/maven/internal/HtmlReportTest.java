@@ -3,7 +3,7 @@ package dev.guarded.maven.internal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guarded.agent.report.Report;
+import dev.guarded.report.Report;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guarded.agent.report.JsonReportWriter;
-import dev.guarded.agent.report.Report;
+import dev.guarded.report.JsonReportWriter;
+import dev.guarded.report.Report;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

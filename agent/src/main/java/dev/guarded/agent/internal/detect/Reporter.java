@@ -1,18 +1,18 @@
 package dev.guarded.agent.internal.detect;
 
 import dev.guarded.agent.hook.RaceLog;
-import dev.guarded.agent.internal.config.AgentOptions;
 import dev.guarded.agent.internal.meta.CallSites;
 import dev.guarded.agent.internal.meta.FieldInfo;
 import dev.guarded.agent.internal.meta.Metadata;
 import dev.guarded.agent.internal.meta.SiteInfo;
-import dev.guarded.agent.report.Access;
-import dev.guarded.agent.report.Frame;
-import dev.guarded.agent.report.JsonReportWriter;
-import dev.guarded.agent.report.Race;
-import dev.guarded.agent.report.Report;
-import dev.guarded.agent.report.SarifWriter;
-import dev.guarded.agent.report.TextReportWriter;
+import dev.guarded.options.AgentOptions;
+import dev.guarded.report.Access;
+import dev.guarded.report.Frame;
+import dev.guarded.report.JsonReportWriter;
+import dev.guarded.report.Race;
+import dev.guarded.report.Report;
+import dev.guarded.report.SarifWriter;
+import dev.guarded.report.TextReportWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -132,8 +132,14 @@ final class Reporter {
         write(options.sarif(), report, false);
         if (!options.quiet()) {
             err.println(TextReportWriter.summary(report));
-            err.flush();
         }
+        // A misspelt include silently watches nothing; say so even when quiet, since it is a setup error.
+        List<String> unmatched = global ? options.unmatchedIncludes() : List.of();
+        if (!unmatched.isEmpty()) {
+            err.println("guarded: warning: include pattern" + (unmatched.size() == 1 ? " " : "s ")
+                    + String.join(", ", unmatched) + " matched no class loaded by this JVM");
+        }
+        err.flush();
         return report;
     }
 

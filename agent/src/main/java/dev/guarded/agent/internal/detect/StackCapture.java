@@ -1,6 +1,6 @@
 package dev.guarded.agent.internal.detect;
 
-import dev.guarded.agent.report.Frame;
+import dev.guarded.report.Frame;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

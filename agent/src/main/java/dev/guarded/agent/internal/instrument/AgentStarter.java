@@ -10,11 +10,11 @@ import java.util.Set;
 import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.HookListener;
 import dev.guarded.agent.hook.Hooks;
-import dev.guarded.agent.internal.config.AgentOptions;
-import dev.guarded.agent.internal.config.DetectionMode;
 import dev.guarded.agent.internal.detect.Detector;
 import dev.guarded.agent.internal.meta.Metadata;
 import dev.guarded.agent.internal.model.JdkModel;
+import dev.guarded.options.AgentOptions;
+import dev.guarded.options.DetectionMode;
 
 /**
  * Starts the agent once the hook package is defined in the bootstrap loader (called reflectively by

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guarded.agent.report.Access;
-import dev.guarded.agent.report.Race;
+import dev.guarded.report.Access;
+import dev.guarded.report.Race;
 import org.junit.jupiter.api.Test;
 
 class FastTrackTest {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guarded.agent.hook.Hooks;
-import dev.guarded.agent.internal.config.AgentOptions;
+import dev.guarded.options.AgentOptions;
 import dev.guarded.agent.internal.meta.Metadata;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.guarded.agent.internal.detect;
 
-import dev.guarded.agent.internal.config.AgentOptions;
 import dev.guarded.agent.internal.meta.Metadata;
-import dev.guarded.agent.report.Race;
+import dev.guarded.options.AgentOptions;
+import dev.guarded.report.Race;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guarded.agent.internal.detect.JdkObjectAccess.Kind;
 import dev.guarded.agent.internal.meta.CallSites;
-import dev.guarded.agent.report.Race;
-import dev.guarded.agent.report.TextReportWriter;
+import dev.guarded.report.Race;
+import dev.guarded.report.TextReportWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guarded.agent.report.Race;
+import dev.guarded.report.Race;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

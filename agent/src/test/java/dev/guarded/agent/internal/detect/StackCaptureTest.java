@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guarded.agent.report.Frame;
+import dev.guarded.report.Frame;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package dev.guarded.agent.internal.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guarded.agent.internal.config.AgentOptions;
+import dev.guarded.options.AgentOptions;
 import dev.guarded.agent.internal.meta.Metadata;
-import dev.guarded.agent.report.Access;
-import dev.guarded.agent.report.Race;
+import dev.guarded.report.Access;
+import dev.guarded.report.Race;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
