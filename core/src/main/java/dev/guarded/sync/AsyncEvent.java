@@ -5,6 +5,7 @@ import dev.guarded.sync.internal.Durations;
 import dev.guarded.sync.internal.Park;
 import dev.guarded.sync.internal.WaitList;
 import dev.guarded.sync.internal.Waiter;
+import dev.guarded.sync.internal.WithdrawingFuture;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -114,7 +115,7 @@ public final class AsyncEvent {
      */
     public CompletableFuture<Void> awaitAsync() {
         Waiter<Void> w = enqueue();
-        return w == null ? Waiter.granted(null) : w;
+        return w == null ? WithdrawingFuture.granted(null) : w;
     }
 
     /**
@@ -128,7 +129,7 @@ public final class AsyncEvent {
         long nanos = Durations.toNanos(timeout);
         Waiter<Void> w = enqueue();
         if (w == null) {
-            return Waiter.granted(null);
+            return WithdrawingFuture.granted(null);
         }
         if (nanos == 0) {
             w.completeExceptionally(new TimeoutException("event not set within " + timeout));

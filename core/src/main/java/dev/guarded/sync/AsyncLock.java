@@ -7,6 +7,7 @@ import dev.guarded.sync.internal.Park;
 import dev.guarded.sync.internal.Scoped;
 import dev.guarded.sync.internal.WaitList;
 import dev.guarded.sync.internal.Waiter;
+import dev.guarded.sync.internal.WithdrawingFuture;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -118,10 +119,10 @@ public final class AsyncLock {
      */
     public CompletableFuture<Void> lockAsync() {
         if (tryLock()) {
-            return Waiter.granted(null);
+            return WithdrawingFuture.granted(null);
         }
         Waiter<Void> w = enqueue();
-        return w == null ? Waiter.granted(null) : w;
+        return w == null ? WithdrawingFuture.granted(null) : w;
     }
 
     /**
@@ -136,11 +137,11 @@ public final class AsyncLock {
     public CompletableFuture<Void> lockAsync(Duration timeout) {
         long nanos = Durations.toNanos(timeout);
         if (tryLock()) {
-            return Waiter.granted(null);
+            return WithdrawingFuture.granted(null);
         }
         Waiter<Void> w = enqueue();
         if (w == null) {
-            return Waiter.granted(null);
+            return WithdrawingFuture.granted(null);
         }
         if (nanos == 0) {
             w.completeExceptionally(new TimeoutException("AsyncLock not acquired within " + timeout));

@@ -7,6 +7,7 @@ import dev.guarded.sync.internal.Park;
 import dev.guarded.sync.internal.Scoped;
 import dev.guarded.sync.internal.WaitList;
 import dev.guarded.sync.internal.Waiter;
+import dev.guarded.sync.internal.WithdrawingFuture;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -157,10 +158,10 @@ public class AsyncSemaphore {
     public CompletableFuture<Void> acquireAsync(int n) {
         checkRequest(n);
         if (tryAcquire(n)) {
-            return Waiter.granted(null);
+            return WithdrawingFuture.granted(null);
         }
         Waiter<Void> w = enqueue(n);
-        return w == null ? Waiter.granted(null) : w;
+        return w == null ? WithdrawingFuture.granted(null) : w;
     }
 
     /**
@@ -189,11 +190,11 @@ public class AsyncSemaphore {
         checkRequest(n);
         long nanos = Durations.toNanos(timeout);
         if (tryAcquire(n)) {
-            return Waiter.granted(null);
+            return WithdrawingFuture.granted(null);
         }
         Waiter<Void> w = enqueue(n);
         if (w == null) {
-            return Waiter.granted(null);
+            return WithdrawingFuture.granted(null);
         }
         if (nanos == 0) {
             w.completeExceptionally(new TimeoutException(n + " permit(s) not acquired within " + timeout));

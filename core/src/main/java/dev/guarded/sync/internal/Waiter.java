@@ -48,22 +48,6 @@ public final class Waiter<T> extends WithdrawingFuture<T> {
     }
 
     /**
-     * A request granted on the spot, returned instead of {@code CompletableFuture.completedFuture}
-     * so that outside completions are refused on it too (they return {@code false} or throw).
-     * A new object each time, never a shared one: the race detector treats a future as a channel,
-     * and a future shared by unrelated acquires would let them appear ordered.
-     *
-     * @param value the granted value
-     * @param <T> the value type
-     * @return a completed waiter that is in no queue
-     */
-    public static <T> Waiter<T> granted(T value) {
-        Waiter<T> w = new Waiter<>(NOT_QUEUED, 1);
-        w.grant(value);
-        return w;
-    }
-
-    /**
      * A request refused on the spot (for example, arriving at a broken barrier).
      *
      * @param failure why

@@ -79,7 +79,7 @@ final class JdkObjectAccess {
      * One call on {@code receiver}: a read or write of its (or its backing object's) state when it is covered.
      * Hot path: one {@code ClassValue} lookup, then the field path's weak-table lookup.
      */
-    void access(Detector detector, ShadowMemory shadow, ThreadState t, Object receiver, boolean write, int site) {
+    void access(RaceAnalysis detector, ShadowMemory shadow, ThreadState t, Object receiver, boolean write, int site) {
         if (receiver == null) {
             return;
         }

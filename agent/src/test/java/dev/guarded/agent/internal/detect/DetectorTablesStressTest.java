@@ -67,7 +67,7 @@ class DetectorTablesStressTest {
         }
         assertEquals(rounds, h.d.trackedThreads());
         // Every loser of a creation race gave its slot back at once.
-        assertEquals(h.d.slots().created() - rounds, h.d.slots().freeCount());
+        assertEquals(h.a.slots().created() - rounds, h.a.slots().freeCount());
     }
 
     /**

@@ -57,9 +57,9 @@ class FastTrackTest {
         h.read(a, counter);
         assertEquals(0, h.races().size());
         ThreadState c = h.thread("c");
-        h.d.release(a, counter, 0);
-        h.d.acquire(b, counter, 0);
-        h.d.acquire(c, counter, 0);
+        h.a.release(a, counter, 0);
+        h.a.acquire(b, counter, 0);
+        h.a.acquire(c, counter, 0);
         h.read(b, counter);
         h.read(c, counter);
         assertEquals(0, h.races().size(), "reads after a handoff, concurrent with each other");
@@ -70,8 +70,8 @@ class FastTrackTest {
         ThreadState c = h.thread("c");
         h.read(a, counter, h.site(30));
         h.read(b, counter, h.site(31));
-        h.d.release(a, "k", 0);
-        h.d.acquire(c, "k", 0);
+        h.a.release(a, "k", 0);
+        h.a.acquire(c, "k", 0);
         h.write(c, counter);
         assertEquals(1, h.races().size(), "b's read is not ordered before c's write");
         assertEquals("worker-2", h.races().get(0).accesses().get(1).thread());
@@ -82,18 +82,18 @@ class FastTrackTest {
     void commonLockOrdersAccessesAndDifferentLocksDoNot() {
         Object lock = new Object();
         for (ThreadState t : new ThreadState[] {a, b, a, b}) {
-            h.d.lockAcquired(t, lock);
+            h.a.lockAcquired(t, lock);
             h.read(t, counter);
             h.write(t, counter);
-            h.d.lockReleasing(t, lock);
+            h.a.lockReleasing(t, lock);
         }
         assertEquals(0, h.races().size());
         Object x = new Object();
         Object other = new Object();
-        h.d.lockAcquired(a, x);
+        h.a.lockAcquired(a, x);
         h.write(a, other, h.site(40));
-        h.d.lockReleasing(a, x);
-        h.d.lockAcquired(b, new Object());
+        h.a.lockReleasing(a, x);
+        h.a.lockAcquired(b, new Object());
         h.write(b, other, h.site(41));
         assertEquals(1, h.races().size());
         Race r = h.races().get(0);
@@ -105,13 +105,13 @@ class FastTrackTest {
     void releaseAcquireChainsAreTransitive() {
         ThreadState c = h.thread("c");
         h.write(a, counter);
-        h.d.release(a, "k1", 0);
-        h.d.acquire(b, "k1", 0);
-        h.d.release(b, "k2", 7);
-        h.d.acquire(c, "k2", 7);
+        h.a.release(a, "k1", 0);
+        h.a.acquire(b, "k1", 0);
+        h.a.release(b, "k2", 7);
+        h.a.acquire(c, "k2", 7);
         h.write(c, counter);
         assertEquals(0, h.races().size());
-        h.d.acquire(b, "k2", 3);
+        h.a.acquire(b, "k2", 3);
         h.write(b, counter);
         assertEquals(1, h.races().size(), "channel 3 was never released: b is unordered with c's write");
     }
@@ -120,16 +120,16 @@ class FastTrackTest {
     void threadStartAndJoinOrder() {
         Thread child = new Thread(() -> { }, "child");
         h.write(a, counter);
-        ThreadState cs = h.d.threadStarting(a, child);
+        ThreadState cs = h.a.threadStarting(a, child);
         h.read(cs, counter);
         h.write(cs, counter);
         assertEquals(0, h.races().size(), "the parent's write happens-before the child's accesses");
-        h.d.threadTerminated(a, child, false);
+        h.a.threadTerminated(a, child, false);
         h.read(a, counter);
         assertEquals(1, h.races().size(), "a thread that did not terminate is not joined");
         Object other = new Object();
         h.write(cs, other);
-        h.d.threadTerminated(a, child, true);
+        h.a.threadTerminated(a, child, true);
         h.write(a, other);
         assertEquals(1, h.races().size(), "after the join the child's write is ordered");
     }
@@ -137,7 +137,7 @@ class FastTrackTest {
     @Test
     void startStackIsRecordedAndShown() {
         Thread child = new Thread(() -> { }, "child");
-        ThreadState cs = h.d.threadStarting(a, child);
+        ThreadState cs = h.a.threadStarting(a, child);
         h.write(cs, counter);
         h.write(b, counter);
         Race r = h.races().get(0);
@@ -150,8 +150,8 @@ class FastTrackTest {
         for (int i = 0; i < 50; i++) {
             h.write(a, counter);
             h.write(b, counter);
-            h.d.release(a, "tick", 0);
-            h.d.release(b, "tock", 0);
+            h.a.release(a, "tick", 0);
+            h.a.release(b, "tock", 0);
         }
         assertEquals(1, h.races().size());
     }
@@ -159,10 +159,10 @@ class FastTrackTest {
     @Test
     void arrayElementsAreSeparateLocations() {
         int[] array = new int[1000];
-        h.d.access(a, h.d.shadow().element(array, 1), true, h.writeSite, -1, array.getClass());
-        h.d.access(b, h.d.shadow().element(array, 999), true, h.writeSite, -1, array.getClass());
+        h.a.access(a, h.a.shadow().element(array, 1), true, h.writeSite, -1, array.getClass());
+        h.a.access(b, h.a.shadow().element(array, 999), true, h.writeSite, -1, array.getClass());
         assertEquals(0, h.races().size());
-        h.d.access(b, h.d.shadow().element(array, 1), false, h.readSite, -1, array.getClass());
+        h.a.access(b, h.a.shadow().element(array, 1), false, h.readSite, -1, array.getClass());
         assertEquals(1, h.races().size());
         assertEquals("int[]", h.races().get(0).field());
         assertTrue(h.output().contains("data race on an element of int[]"), h.output());
@@ -171,13 +171,13 @@ class FastTrackTest {
     @Test
     void staticFieldsAndClassInitialization() {
         int sf = h.meta.field("com.acme.Config", "LIMIT", "I", true, false);
-        h.d.access(a, h.d.shadow().staticField(sf), true, h.writeSite, sf, null);
-        h.d.classInitialized(a, FastTrackTest.class);
-        h.d.classUsed(b, FastTrackTest.class);
-        h.d.access(b, h.d.shadow().staticField(sf), false, h.readSite, sf, null);
+        h.a.access(a, h.a.shadow().staticField(sf), true, h.writeSite, sf, null);
+        h.a.classInitialized(a, FastTrackTest.class);
+        h.a.classUsed(b, FastTrackTest.class);
+        h.a.access(b, h.a.shadow().staticField(sf), false, h.readSite, sf, null);
         assertEquals(0, h.races().size(), "the static initializer happens-before uses of the class");
         ThreadState c = h.thread("c");
-        h.d.access(c, h.d.shadow().staticField(sf), false, h.readSite, sf, null);
+        h.a.access(c, h.a.shadow().staticField(sf), false, h.readSite, sf, null);
         assertEquals(1, h.races().size(), "c never used the class through the hook");
         assertEquals("com.acme.Config.LIMIT", h.races().get(0).field());
     }
@@ -186,8 +186,8 @@ class FastTrackTest {
     void volatileAccessesSynchronize() {
         Object box = new Object();
         h.write(a, counter);
-        h.d.release(a, box, 1L << 32 | 5);
-        h.d.acquire(b, box, 1L << 32 | 5);
+        h.a.release(a, box, 1L << 32 | 5);
+        h.a.acquire(b, box, 1L << 32 | 5);
         h.read(b, counter);
         assertEquals(0, h.races().size());
     }
@@ -196,12 +196,12 @@ class FastTrackTest {
     void benignFieldsAndSuppressionFileAreCountedNotFailed() {
         int benign = h.meta.field("com.acme.Cache", "hash", "I", false, true);
         Object cache = new Object();
-        h.d.access(a, h.d.shadow().field(cache, benign), true, h.writeSite, benign, null);
-        h.d.access(b, h.d.shadow().field(cache, benign), true, h.writeSite, benign, null);
+        h.a.access(a, h.a.shadow().field(cache, benign), true, h.writeSite, benign, null);
+        h.a.access(b, h.a.shadow().field(cache, benign), true, h.writeSite, benign, null);
         assertEquals(1, h.races().size());
         assertTrue(h.races().get(0).suppressed());
-        assertEquals(0, h.d.reporter().snapshot().raceCount());
-        assertEquals(1, h.d.reporter().snapshot().suppressedCount());
+        assertEquals(0, h.a.reporter().snapshot().raceCount());
+        assertEquals(1, h.a.reporter().snapshot().suppressedCount());
         assertFalse(h.output().contains("WARNING"), "suppressed races are not printed");
     }
 }

@@ -124,7 +124,7 @@ class FatalErrorsTest {
         assertTrue(escaped.get() == fatal, "the hook swallowed " + fatal + "; escaped: " + escaped.get());
         String text = err.text.toString(StandardCharsets.UTF_8);
         assertFalse(text.contains("internal error"), text);
-        assertEquals(2, d.reporter().snapshot().races().size(), text);
+        assertEquals(2, d.analysis().reporter().snapshot().races().size(), text);
     }
 
     @SuppressWarnings({"deprecation", "removal"})

@@ -14,6 +14,7 @@ final class Harness {
     final Metadata meta = new Metadata();
     final ByteArrayOutputStream text = new ByteArrayOutputStream();
     final Detector d;
+    final RaceAnalysis a;
     final int field;
     final int readSite;
     final int writeSite;
@@ -29,6 +30,7 @@ final class Harness {
     Harness(String options, int reuseAfter, int quarantine) {
         d = new Detector(AgentOptions.parse(options), meta,
                 new PrintStream(text, true, StandardCharsets.UTF_8), false, reuseAfter, quarantine);
+        a = d.analysis();
         field = meta.field("com.acme.Counter", "value", "I", false, false);
         readSite = site(11);
         writeSite = site(12);
@@ -48,11 +50,11 @@ final class Harness {
     }
 
     void read(ThreadState t, Object owner, int site) {
-        d.access(t, d.shadow().field(owner, field), false, site, field, null);
+        a.access(t, a.shadow().field(owner, field), false, site, field, null);
     }
 
     void write(ThreadState t, Object owner, int site) {
-        d.access(t, d.shadow().field(owner, field), true, site, field, null);
+        a.access(t, a.shadow().field(owner, field), true, site, field, null);
     }
 
     void read(ThreadState t, Object owner) {
@@ -64,7 +66,7 @@ final class Harness {
     }
 
     List<Race> races() {
-        return d.reporter().snapshot().races();
+        return a.reporter().snapshot().races();
     }
 
     String output() {

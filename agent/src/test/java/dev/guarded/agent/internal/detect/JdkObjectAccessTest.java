@@ -35,7 +35,7 @@ class JdkObjectAccessTest {
     }
 
     private void call(ThreadState t, Object receiver, boolean write, int site) {
-        h.d.jdkObjects().access(h.d, h.d.shadow(), t, receiver, write, site);
+        h.a.jdkObjects().access(h.a, h.a.shadow(), t, receiver, write, site);
     }
 
     @Test
@@ -102,8 +102,8 @@ class JdkObjectAccessTest {
         assertEquals(0, h.races().size(), "an iterator obtained where no one recorded it is not counted");
 
         Iterator<Integer> it = list.iterator();
-        h.d.jdkObjects().viewCreated(it, list);
-        assertSame(list, h.d.jdkObjects().targetOf(it));
+        h.a.jdkObjects().viewCreated(it, list);
+        assertSame(list, h.a.jdkObjects().targetOf(it));
         call(a, it, false, site(42, "next"));
         assertEquals(1, h.races().size(), h.output());
         assertEquals("java.util.ArrayList", h.races().get(0).field());
@@ -114,24 +114,24 @@ class JdkObjectAccessTest {
     void viewsOfViewsAndTreeSetRangesResolveToTheBackingObject() {
         Map<String, Integer> map = new HashMap<>();
         Set<String> keys = map.keySet();
-        h.d.jdkObjects().viewCreated(keys, map);
+        h.a.jdkObjects().viewCreated(keys, map);
         Iterator<String> it = keys.iterator();
-        h.d.jdkObjects().viewCreated(it, keys);
-        assertSame(map, h.d.jdkObjects().targetOf(it));
+        h.a.jdkObjects().viewCreated(it, keys);
+        assertSame(map, h.a.jdkObjects().targetOf(it));
 
         TreeSet<Integer> set = new TreeSet<>();
         Set<Integer> head = set.headSet(10);
-        h.d.jdkObjects().viewCreated(head, set);
-        assertSame(set, h.d.jdkObjects().targetOf(head));
+        h.a.jdkObjects().viewCreated(head, set);
+        assertSame(set, h.a.jdkObjects().targetOf(head));
         TreeSet<Integer> other = new TreeSet<>();
-        assertSame(other, h.d.jdkObjects().targetOf(other), "a TreeSet that is no view is its own location");
+        assertSame(other, h.a.jdkObjects().targetOf(other), "a TreeSet that is no view is its own location");
     }
 
     @Test
     void callsThroughAnUnmodifiableViewAreReadsOfTheBackingMap() {
         Map<String, Integer> map = new HashMap<>();
         Map<String, Integer> readOnly = Collections.unmodifiableMap(map);
-        h.d.jdkObjects().viewCreated(readOnly, map);
+        h.a.jdkObjects().viewCreated(readOnly, map);
         call(a, readOnly, true, site(50, "put"));
         call(b, readOnly, true, site(51, "put"));
         assertEquals(0, h.races().size(), "a mutator on the view only throws: it reads nothing it changes");
@@ -144,20 +144,20 @@ class JdkObjectAccessTest {
     void orderedCallsAreNotRaces() {
         StringBuilder sb = new StringBuilder();
         Object lock = new Object();
-        h.d.lockAcquired(a, lock);
+        h.a.lockAcquired(a, lock);
         call(a, sb, true, site(60, "append"));
-        h.d.lockReleasing(a, lock);
-        h.d.lockAcquired(b, lock);
+        h.a.lockReleasing(a, lock);
+        h.a.lockAcquired(b, lock);
         call(b, sb, true, site(61, "append"));
-        h.d.lockReleasing(b, lock);
+        h.a.lockReleasing(b, lock);
         assertEquals(0, h.races().size(), h.output());
     }
 
     @Test
     void nullReceiversAndNullViewsAreIgnored() {
         call(a, null, true, site(70, "add"));
-        h.d.jdkObjects().viewCreated(null, new ArrayList<>());
-        h.d.jdkObjects().viewCreated(new ArrayList<>().iterator(), null);
+        h.a.jdkObjects().viewCreated(null, new ArrayList<>());
+        h.a.jdkObjects().viewCreated(new ArrayList<>().iterator(), null);
         h.d.callWrite(null, site(71, "add"));
         h.d.callView(null, null);
         assertEquals("", h.output());

@@ -75,11 +75,11 @@ class LocksetTest {
             ThreadState c = h.thread("c");
             Object o = new Object();
             h.write(a, o, h.site(1));
-            h.d.release(a, "handoff", 0);
-            h.d.acquire(b, "handoff", 0);
+            h.a.release(a, "handoff", 0);
+            h.a.acquire(b, "handoff", 0);
             h.write(b, o, h.site(2));
-            h.d.release(b, "handoff", 0);
-            h.d.acquire(c, "handoff", 0);
+            h.a.release(b, "handoff", 0);
+            h.a.acquire(c, "handoff", 0);
             h.write(c, o, h.site(3));
             List<Race> races = h.races();
             switch (mode) {
@@ -108,17 +108,17 @@ class LocksetTest {
         ThreadState b = h.thread("b");
         Object o = new Object();
         h.write(a, o);
-        h.d.release(a, "q", 0);
-        h.d.acquire(b, "q", 0);
+        h.a.release(a, "q", 0);
+        h.a.acquire(b, "q", 0);
         h.write(b, o);
         h.read(b, o);
         assertEquals(0, h.races().size(), "construct, hand over, one writer: no report");
         Object lock = new Object();
         Object p = new Object();
         for (ThreadState t : new ThreadState[] {a, b, a, b}) {
-            h.d.lockAcquired(t, lock);
+            h.a.lockAcquired(t, lock);
             h.write(t, p);
-            h.d.lockReleasing(t, lock);
+            h.a.lockReleasing(t, lock);
         }
         assertEquals(0, h.races().size());
     }
@@ -142,12 +142,12 @@ class LocksetTest {
         ThreadState b = h.thread("b");
         Object rwSync = new Object();
         Object guarded = new Object();
-        h.d.lockHeld(a, rwSync);
+        h.a.lockHeld(a, rwSync);
         h.read(a, guarded);
-        h.d.lockDropped(a, rwSync);
-        h.d.lockAcquired(b, rwSync);
+        h.a.lockDropped(a, rwSync);
+        h.a.lockAcquired(b, rwSync);
         h.write(b, guarded);
-        h.d.lockReleasing(b, rwSync);
+        h.a.lockReleasing(b, rwSync);
         assertEquals(1, h.races().size(), "lockHeld and lockDropped move no clock: ordering comes only from release and acquire");
         assertEquals("data-race", h.races().get(0).kind());
 
@@ -156,12 +156,12 @@ class LocksetTest {
         ThreadState d = quiet.thread("d");
         Object p = new Object();
         for (ThreadState t : new ThreadState[] {c, d, c, d}) {
-            quiet.d.lockAcquired(t, rwSync);
+            quiet.a.lockAcquired(t, rwSync);
             quiet.write(t, p);
-            quiet.d.lockReleasing(t, rwSync);
-            quiet.d.lockHeld(t, rwSync);
+            quiet.a.lockReleasing(t, rwSync);
+            quiet.a.lockHeld(t, rwSync);
             quiet.read(t, p);
-            quiet.d.lockDropped(t, rwSync);
+            quiet.a.lockDropped(t, rwSync);
         }
         assertEquals(0, quiet.races().size(), "reads under the read lock share the lock with writes: guarded");
     }

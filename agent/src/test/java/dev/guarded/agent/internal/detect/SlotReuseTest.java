@@ -14,14 +14,14 @@ class SlotReuseTest {
         Object shared = new Object();
         for (int i = 0; i < 1000; i++) {
             Thread child = new Thread(() -> { }, "child-" + i);
-            ThreadState cs = h.d.threadStarting(main, child);
+            ThreadState cs = h.a.threadStarting(main, child);
             h.write(cs, shared);
-            h.d.threadTerminated(main, child, true);
+            h.a.threadTerminated(main, child, true);
             h.read(main, shared);
         }
         assertEquals(0, h.races().size(), "each child is started after and joined before main's read");
-        assertTrue(h.d.slots().created() <= 6, "slots created: " + h.d.slots().created());
-        assertTrue(h.d.slots().reusedCount() >= 990, "reused: " + h.d.slots().reusedCount());
+        assertTrue(h.a.slots().created() <= 6, "slots created: " + h.a.slots().created());
+        assertTrue(h.a.slots().reusedCount() >= 990, "reused: " + h.a.slots().reusedCount());
     }
 
     @Test
@@ -30,10 +30,10 @@ class SlotReuseTest {
         ThreadState main = h.thread("main");
         ThreadState other = h.thread("other");
         Thread first = new Thread(() -> { }, "first");
-        ThreadState fs = h.d.threadStarting(main, first);
-        h.d.threadTerminated(main, first, true);
+        ThreadState fs = h.a.threadStarting(main, first);
+        h.a.threadTerminated(main, first, true);
         Thread second = new Thread(() -> { }, "second");
-        ThreadState ss = h.d.threadStarting(main, second);
+        ThreadState ss = h.a.threadStarting(main, second);
         assertEquals(fs.tid, ss.tid, "the slot was reused");
         assertTrue(Epoch.clock(ss.epoch) > Epoch.clock(fs.epoch), "the counter continues");
         Object o = new Object();

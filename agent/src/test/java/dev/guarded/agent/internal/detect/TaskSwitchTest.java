@@ -20,16 +20,16 @@ class TaskSwitchTest {
         Object first = new Object();
         Object second = new Object();
         Object shared = new Object();
-        h.d.release(main, first, 0);
-        h.d.release(main, second, 0);
-        ThreadState a = h.d.taskBegin(worker, first, null, false);
+        h.a.release(main, first, 0);
+        h.a.release(main, second, 0);
+        ThreadState a = h.a.taskBegin(worker, first, null, false);
         assertSame(a, worker.current, "the task is what the worker's hooks are charged to");
         h.write(a, shared);
-        h.d.taskEnd(a, first);
+        h.a.taskEnd(a, first);
         assertSame(worker, worker.current, "the worker is itself again");
-        ThreadState b = h.d.taskBegin(worker, second, null, false);
+        ThreadState b = h.a.taskBegin(worker, second, null, false);
         h.write(b, shared);
-        h.d.taskEnd(b, second);
+        h.a.taskEnd(b, second);
         assertEquals(1, h.races().size(), "nothing the program did orders the two tasks");
     }
 
@@ -41,9 +41,9 @@ class TaskSwitchTest {
         Object before = new Object();
         Object after = new Object();
         h.write(main, before);
-        h.d.release(main, task, 0);
+        h.a.release(main, task, 0);
         h.write(main, after);
-        ThreadState t = h.d.taskBegin(worker, task, null, false);
+        ThreadState t = h.a.taskBegin(worker, task, null, false);
         h.read(t, before);
         assertEquals(0, h.races().size(), "the write before the submission happens-before the task");
         h.read(t, after);
@@ -57,10 +57,10 @@ class TaskSwitchTest {
         Object shared = new Object();
         Object handOff = new Object();
         h.write(main, shared);
-        h.d.release(main, handOff, 0);
-        h.d.acquire(worker, handOff, 0);
+        h.a.release(main, handOff, 0);
+        h.a.acquire(worker, handOff, 0);
         Object task = new Object();
-        ThreadState t = h.d.taskBegin(worker, task, null, false);
+        ThreadState t = h.a.taskBegin(worker, task, null, false);
         h.write(t, shared);
         assertEquals(1, h.races().size(), "the worker's own synchronization is not the task's");
     }
@@ -70,13 +70,13 @@ class TaskSwitchTest {
         ThreadState caller = h.thread("caller");
         Object shared = new Object();
         Object outer = new Object();
-        ThreadState t1 = h.d.taskBegin(caller, outer, null, false);
+        ThreadState t1 = h.a.taskBegin(caller, outer, null, false);
         h.write(t1, shared);
         Object inner = new Object();
-        ThreadState t2 = h.d.taskBegin(t1, inner, null, true);
+        ThreadState t2 = h.a.taskBegin(t1, inner, null, true);
         assertSame(t2, caller.current);
         h.write(t2, shared);
-        h.d.taskEnd(t2, inner);
+        h.a.taskEnd(t2, inner);
         assertSame(t1, caller.current, "ending the inner task restores the outer one");
         h.read(t1, shared);
         assertEquals(0, h.races().size(), "a synchronous call is ordered both ways");
@@ -86,15 +86,15 @@ class TaskSwitchTest {
     void reEntryAndMismatchedEndsLeaveTheStackAsItWas() {
         ThreadState worker = h.thread("worker");
         Object key = new Object();
-        ThreadState t = h.d.taskBegin(worker, key, null, false);
-        assertNull(h.d.taskBegin(t, key, null, true), "beginning the running task again is a re-entry");
-        h.d.taskEnd(t, key);
+        ThreadState t = h.a.taskBegin(worker, key, null, false);
+        assertNull(h.a.taskBegin(t, key, null, true), "beginning the running task again is a re-entry");
+        h.a.taskEnd(t, key);
         assertSame(t, worker.current, "the re-entry ended, the task runs on");
-        h.d.taskEnd(t, new Object());
+        h.a.taskEnd(t, new Object());
         assertSame(t, worker.current, "an end for another task changes nothing");
-        h.d.taskEnd(t, key);
+        h.a.taskEnd(t, key);
         assertSame(worker, worker.current);
-        h.d.taskEnd(worker, key);
+        h.a.taskEnd(worker, key);
         assertSame(worker, worker.current, "an end with no task running changes nothing");
     }
 
@@ -105,11 +105,11 @@ class TaskSwitchTest {
         Object executor = new Object();
         Object task = new Object();
         Object shared = new Object();
-        h.d.release(main, task, 0);
-        ThreadState t = h.d.taskBegin(worker, task, executor, false);
+        h.a.release(main, task, 0);
+        ThreadState t = h.a.taskBegin(worker, task, executor, false);
         h.write(t, shared);
-        h.d.taskEnd(t, task);
-        h.d.acquire(main, executor, 0);
+        h.a.taskEnd(t, task);
+        h.a.acquire(main, executor, 0);
         h.read(main, shared);
         assertEquals(0, h.races().size(), "awaitTermination acquires the executor");
     }
@@ -122,18 +122,18 @@ class TaskSwitchTest {
         int previousTid = -1;
         for (int i = 0; i < 100_000; i++) {
             Object task = new Object();
-            h.d.release(main, task, 0);
-            ThreadState t = h.d.taskBegin(worker, task, null, false);
+            h.a.release(main, task, 0);
+            ThreadState t = h.a.taskBegin(worker, task, null, false);
             assertNotEquals(previousTid, t.tid, "task " + i + " took the slot of the task just before it");
             previousTid = t.tid;
             if (i >= 99_998) {
                 h.write(t, shared);
             }
-            h.d.taskEnd(t, task);
+            h.a.taskEnd(t, task);
         }
         assertEquals(1, h.races().size(), "the last two tasks are not ordered, even after 100,000 slot reuses");
         int bound = Detector.DEFAULT_REUSE_AFTER + Detector.DEFAULT_QUARANTINE + 2;
-        assertTrue(h.d.slots().created() <= bound, "slots created: " + h.d.slots().created());
-        assertTrue(h.d.slots().reusedCount() > 99_000, "reused: " + h.d.slots().reusedCount());
+        assertTrue(h.a.slots().created() <= bound, "slots created: " + h.a.slots().created());
+        assertTrue(h.a.slots().reusedCount() > 99_000, "reused: " + h.a.slots().reusedCount());
     }
 }

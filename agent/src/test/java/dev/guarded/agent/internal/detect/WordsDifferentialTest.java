@@ -65,15 +65,15 @@ class WordsDifferentialTest {
         for (int i = 0; i < sites.length; i++) {
             sites[i] = meta.site("com.acme.Program", "step", "Program.java", 10 + i);
         }
-        Detector tables = detector(meta);
-        Detector words = detector(meta);
+        RaceAnalysis tables = detector(meta);
+        RaceAnalysis words = detector(meta);
         List<Thread> threads = new ArrayList<>();
         List<ThreadState[]> states = new ArrayList<>();
         List<int[]> held = new ArrayList<>();
         List<Boolean> finished = new ArrayList<>();
         Thread main = new Thread(() -> { }, "t0");
         threads.add(main);
-        states.add(new ThreadState[] {tables.stateOf(main), words.stateOf(main)});
+        states.add(new ThreadState[] {tables.registry().stateOf(main), words.registry().stateOf(main)});
         held.add(new int[LOCKS]);
         finished.add(false);
         Cell[] cells = new Cell[CELLS];
@@ -148,9 +148,9 @@ class WordsDifferentialTest {
         return expected.size();
     }
 
-    private static Detector detector(Metadata meta) {
+    private static RaceAnalysis detector(Metadata meta) {
         return new Detector(AgentOptions.parse("quiet"), meta, new PrintStream(new ByteArrayOutputStream()), false,
-                Detector.DEFAULT_REUSE_AFTER);
+                Detector.DEFAULT_REUSE_AFTER).analysis();
     }
 
     private static int sum(int[] counts) {
