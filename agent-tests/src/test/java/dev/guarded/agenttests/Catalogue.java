@@ -58,6 +58,7 @@ final class Catalogue {
         pair(all, "shutdown + awaitTermination", "exec.ShutdownAwaitTermination", "first", 17);
         pair(all, "ExecutorService.close()", "exec.ExecutorClose", "first", 21);
         pair(all, "newVirtualThreadPerTaskExecutor", "exec.VirtualThreadExecutor", "total", 21);
+        pair(all, "virtual-thread executor close()", "exec.VirtualThreadClose", "first", 21);
         // CompletableFuture
         pair(all, "CF supplyAsync -> thenApply -> join", "cf.SupplyAsyncJoin", "$Box.a", 17);
         pair(all, "CF thenApplyAsync across executors", "cf.ThenApplyAsync", "$Box.a", 17);

@@ -277,37 +277,53 @@ public final class Hooks {
      * arrays the thread already touched in this epoch.
      */
     public static void elementRead(Object array, int index, ThreadContext context, int siteId) {
-        if (!element(array, index, context, 1)) {
+        if (!elementCovered(array, index, context, 1)) {
             listener.elementRead(array, index, context, siteId);
         }
     }
 
     /** Before a store to {@code array[index]}: as {@link #elementRead}, with the element's write word. */
     public static void elementWrite(Object array, int index, ThreadContext context, int siteId) {
-        if (!element(array, index, context, 0)) {
+        if (!elementCovered(array, index, context, 0)) {
             listener.elementWrite(array, index, context, siteId);
         }
     }
 
     /**
-     * @return whether word {@code word} (0 write, 1 read) of the element holds the context's epoch, looking in
-     *     the last array's page, then the previous one's (no stores: two arrays used in turn both stay
-     *     cached), then the recent-array cache
+     * Whether the inline check answers this element access: word {@code word} (0 write, 1 read) of the element
+     * holds the context's epoch or, for a read, the thread's read bitmap of the page says it read the element in
+     * this epoch already. Looks in the last array's page, then the previous one's (no stores: two arrays used
+     * in turn both stay cached), then the recent-array cache. Public for the detector's differential tests.
+     *
+     * @return true when the access needs no call into the detector
      */
-    private static boolean element(Object array, int index, ThreadContext context, int word) {
+    public static boolean elementCovered(Object array, int index, ThreadContext context, int word) {
         int page = index >>> ThreadContext.PAGE_BITS;
         long[] words;
+        long[] bits;
         if (array == context.lastArray && page == context.lastPageIndex) {
             words = context.lastPage;
+            bits = context.lastBits;
         } else if (array == context.prevArray && page == context.prevPageIndex) {
             words = context.prevPage;
+            bits = context.prevBits;
         } else if (array != null && context.recall(array, index)) {
             words = context.lastPage;
+            bits = context.lastBits;
         } else {
             return false;
         }
-        return words[(index & ((1 << ThreadContext.PAGE_BITS) - 1)) * ThreadContext.WORDS_PER_ELEMENT + word]
-                == context.accessEpoch;
+        int slot = index & ((1 << ThreadContext.PAGE_BITS) - 1);
+        long epoch = context.accessEpoch;
+        if (words[slot * ThreadContext.WORDS_PER_ELEMENT + word] == epoch) {
+            return true;
+        }
+        // Second chance, for reads only: an element several threads read keeps a marker in its read word.
+        // The bitmap holds while the page's generation is the one it was filled in: a write that turns a shared
+        // element exclusive again forgets its readers, and their next reads must be recorded anew.
+        return word == 1 && bits != null && bits[0] == epoch
+                && bits[1] == words[ThreadContext.PAGE_GENERATION]
+                && (bits[2 + (slot >>> 6)] & (1L << slot)) != 0;
     }
 
     /**

@@ -35,6 +35,12 @@ public class ThreadContext {
     public int lastPageIndex = -1;
     /** The shadow words of that page: per element write epoch, read epoch, sites. */
     public long[] lastPage;
+    /**
+     * This thread's read bitmap for that page, or null: word 0 is the epoch it holds for, word 1 the page
+     * generation ({@link #PAGE_GENERATION}) it holds for, then one bit per element this thread has read then. It answers reads of elements several threads read, whose
+     * read word cannot hold every reader's epoch.
+     */
+    public long[] lastBits;
 
     /** The array before {@link #lastArray} (two arrays used in turn, as in {@code a[j] += b[j]}), never null. */
     public Object prevArray = NO_ARRAY;
@@ -42,6 +48,8 @@ public class ThreadContext {
     public int prevPageIndex = -1;
     /** The shadow words of that page. */
     public long[] prevPage;
+    /** This thread's read bitmap for that page, or null. */
+    public long[] prevBits;
 
     /**
      * More recently used arrays, direct-mapped by identity hash ({@link #RECENT} ways), allocated at the
@@ -54,6 +62,8 @@ public class ThreadContext {
     public int[] recentPageIndexes;
     /** See {@link #recentArrays}. */
     public long[][] recentPages;
+    /** See {@link #recentArrays}: this thread's read bitmaps of those pages. */
+    public long[][] recentBits;
     /** Ways of the recent-array cache (a power of two). */
     public static final int RECENT = 16;
 
@@ -61,6 +71,11 @@ public class ThreadContext {
     public static final int PAGE_BITS = 8;
     /** Shadow words per array element in a page. */
     public static final int WORDS_PER_ELEMENT = 3;
+    /**
+     * Index, in a page of array shadow words, of the page's generation: bumped whenever a write forgets the
+     * readers of a read-shared element of the page, which invalidates every read bitmap of the page.
+     */
+    public static final int PAGE_GENERATION = (1 << PAGE_BITS) * WORDS_PER_ELEMENT;
     private static final Object NO_ARRAY = new Object();
 
     /**
@@ -82,31 +97,40 @@ public class ThreadContext {
         prevArray = lastArray;
         prevPageIndex = lastPageIndex;
         prevPage = lastPage;
+        prevBits = lastBits;
         lastArray = array;
         lastPageIndex = page;
         lastPage = recentPages[way];
+        lastBits = recentBits[way];
         return true;
     }
 
-    /** Records {@code page} as the words of page {@code pageIndex} of {@code array}, last and recent. */
-    public final void remember(Object array, int pageIndex, long[] page) {
+    /**
+     * Records {@code page} as the words of page {@code pageIndex} of {@code array}, last and recent, with this
+     * thread's read bitmap of that page ({@code bits}, may be null).
+     */
+    public final void remember(Object array, int pageIndex, long[] page, long[] bits) {
         if (array != lastArray) {
             prevArray = lastArray;
             prevPageIndex = lastPageIndex;
             prevPage = lastPage;
+            prevBits = lastBits;
         }
         lastArray = array;
         lastPageIndex = pageIndex;
         lastPage = page;
+        lastBits = bits;
         if (recentArrays == null) {
             recentArrays = new Object[RECENT];
             recentPageIndexes = new int[RECENT];
             recentPages = new long[RECENT][];
+            recentBits = new long[RECENT][];
         }
         int way = System.identityHashCode(array) & (RECENT - 1);
         recentArrays[way] = array;
         recentPageIndexes[way] = pageIndex;
         recentPages[way] = page;
+        recentBits[way] = bits;
     }
 
     /** Subclassed by the detector's thread state. */

@@ -109,12 +109,40 @@ final class RaceAnalysis {
         t.beforeAccess();
         LockRef[] held = t.held.snapshot();
         t.info.noteLocks(t.epoch, held);
+        // The generation before the access: a write that forgets this read after it makes the bitmap stale.
+        long generation = page[ThreadContext.PAGE_GENERATION];
         Conflict c = isWrite ? words.write(t, aw, page, index, site) : words.read(t, aw, page, index, site);
-        t.remember(array, index >>> ThreadContext.PAGE_BITS, page);
+        int pageIndex = index >>> ThreadContext.PAGE_BITS;
+        long[] bits;
+        if (!isWrite && WordShadow.readShared(page, index)) {
+            // Several threads read this element: its read word cannot say that this thread read it in this
+            // epoch, so this thread's bitmap of the page does, for the inline check.
+            bits = aw.readBits(pageIndex, t.tid, true);
+            if (bits != null) {
+                markRead(bits, index, t.epoch, generation);
+            }
+        } else {
+            bits = aw.readBits(pageIndex, t.tid, false);
+        }
+        t.remember(array, pageIndex, page, bits);
         if (c != null && firstReport(-1 - site, site, c.site())) {
             refreshName(t);
             reporter.report(c, isWrite, site, t, held, -1, array.getClass());
         }
+    }
+
+    /**
+     * Sets the element's bit in a thread's read bitmap, clearing the bitmap first when it holds for another
+     * epoch or page generation.
+     */
+    private static void markRead(long[] bits, int index, long epoch, long generation) {
+        if (bits[0] != epoch || bits[1] != generation) {
+            java.util.Arrays.fill(bits, 0L);
+            bits[0] = epoch;
+            bits[1] = generation;
+        }
+        int slot = index & ((1 << ThreadContext.PAGE_BITS) - 1);
+        bits[2 + (slot >>> 6)] |= 1L << slot;
     }
 
     private boolean firstReport(int fieldId, int site, int otherSite) {

@@ -9,10 +9,13 @@ package dev.guarded.agent.internal.detect;
  */
 final class ReadSet {
 
-    private volatile long[] epochs = new long[8];
-    private int[] sites = new int[8];
-    private ThreadInfo[] infos = new ThreadInfo[8];
-    private LockRef[][] locks = new LockRef[8][];
+    // Four entries to start: most shared locations are read by two or three threads, and a read set exists per
+    // read-shared element of an array, so its size is most of the detector's memory on such arrays.
+    private volatile long[] epochs = new long[4];
+    private int[] sites = new int[4];
+    private ThreadInfo[] infos = new ThreadInfo[4];
+    /** Locks held at each read, allocated at the first read that names some. */
+    private LockRef[][] locks;
     private int size;
 
     /** @return this slot's last read epoch, or 0 */
@@ -41,7 +44,12 @@ final class ReadSet {
                 }
                 sites[i] = site;
                 infos[i] = info;
-                locks[i] = held;
+                if (held != null && locks == null) {
+                    locks = new LockRef[e.length][];
+                }
+                if (locks != null) {
+                    locks[i] = held;
+                }
                 e[i] = epoch;
                 return;
             }
@@ -72,7 +80,7 @@ final class ReadSet {
     }
 
     LockRef[] locksAt(int i) {
-        return locks[i];
+        return locks == null ? null : locks[i];
     }
 
     int size() {
@@ -88,7 +96,7 @@ final class ReadSet {
         long[] e = new long[n];
         sites = new int[n];
         infos = new ThreadInfo[n];
-        locks = new LockRef[n][];
+        locks = oldL == null ? null : new LockRef[n][];
         for (int k = 0; k < oldE.length; k++) {
             if (oldE[k] != Epoch.NONE) {
                 for (int i = hash(Epoch.tid(oldE[k])) & (n - 1); ; i = (i + 1) & (n - 1)) {
@@ -96,7 +104,9 @@ final class ReadSet {
                         e[i] = oldE[k];
                         sites[i] = oldS[k];
                         infos[i] = oldI[k];
-                        locks[i] = oldL[k];
+                        if (oldL != null) {
+                            locks[i] = oldL[k];
+                        }
                         break;
                     }
                 }

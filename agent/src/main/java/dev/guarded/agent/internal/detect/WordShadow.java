@@ -118,6 +118,11 @@ final class WordShadow {
         }
     }
 
+    /** @return whether the element's read word holds {@link #READ_SHARED} (racy read: a hint for caches only) */
+    static boolean readShared(long[] page, int index) {
+        return Words.getLong(page, ArrayWords.offset(index) + 8) == READ_SHARED;
+    }
+
     /** FastTrack's read rule on an array element's words, in its page. */
     Conflict read(ThreadState t, ArrayWords array, long[] page, int index, int site) {
         long w = ArrayWords.offset(index);
@@ -192,7 +197,7 @@ final class WordShadow {
         long readSite = s & 0xFFFF_FFFFL;
         if (r == READ_SHARED) {
             if (array != null) {
-                array.clearReadSet(key);
+                array.clearReadSet((long[]) base, key);
             } else {
                 clear(base, l, key);
             }

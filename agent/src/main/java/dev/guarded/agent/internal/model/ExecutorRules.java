@@ -53,6 +53,7 @@ final class ExecutorRules {
                         "scheduleWithFixedDelay"), ThisAdvice.ReleaseTaskAndThis.class),
                 // reExecutePeriodic: a periodic task's run re-queues itself; its next run follows this one.
                 new Rule(stpe, methods("delayedExecute", "reExecutePeriodic"), TaskAdvice.DelayedExecute.class),
+                new Rule(named(JUC + "ThreadPerTaskExecutor"), methods("taskComplete"), TaskAdvice.TaskComplete.class),
                 new Rule(tpe, constructors(), TaskAdvice.Created.class),
                 new Rule(tpe, methods("beforeExecute"), TaskAdvice.BeforeExecute.class),
                 new Rule(tpe, methods("afterExecute"), TaskAdvice.AfterExecute.class),

@@ -77,6 +77,27 @@ final class TaskAdvice {
     }
 
     /**
+     * {@code ThreadPerTaskExecutor.taskComplete(thread)}, run by each task's thread as its last act: the task's
+     * end releases into the executor (which {@code awaitTermination}, {@code isTerminated} and {@code close}
+     * acquire), then the executor's bookkeeping (removing the thread from its concurrent set, counting down its
+     * termination latch) is ignored. That bookkeeping joined every finished thread's clock into one map clock
+     * and back into the next thread that finished: an edge between tasks the API does not promise, and a join
+     * over every thread so far at each task end.
+     */
+    static final class TaskComplete {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object executor) {
+            Hooks.release(executor);
+            Hooks.ignoreBegin();
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
+        static void exit() {
+            Hooks.ignoreEnd();
+        }
+    }
+
+    /**
      * {@code ScheduledThreadPoolExecutor.delayedExecute(task)}: every schedule/submit/execute of a scheduled
      * pool ends here with the task object its worker will run; it releases into that task, then the delay
      * queue and worker bookkeeping are ignored as for {@link Execute}. Also {@code reExecutePeriodic(task)},
