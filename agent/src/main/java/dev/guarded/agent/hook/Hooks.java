@@ -322,7 +322,7 @@ public final class Hooks {
         // The bitmap holds while the page's generation is the one it was filled in: a write that turns a shared
         // element exclusive again forgets its readers, and their next reads must be recorded anew.
         return word == 1 && bits != null && bits[0] == epoch
-                && bits[1] == words[ThreadContext.PAGE_GENERATION]
+                && bits[1] == words[words.length - 1]
                 && (bits[2 + (slot >>> 6)] & (1L << slot)) != 0;
     }
 

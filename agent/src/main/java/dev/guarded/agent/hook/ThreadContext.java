@@ -37,8 +37,8 @@ public class ThreadContext {
     public long[] lastPage;
     /**
      * This thread's read bitmap for that page, or null: word 0 is the epoch it holds for, word 1 the page
-     * generation ({@link #PAGE_GENERATION}) it holds for, then one bit per element this thread has read then. It answers reads of elements several threads read, whose
-     * read word cannot hold every reader's epoch.
+     * generation (the page's last word) it holds for, then one bit per element this thread has read then. It
+     * answers reads of elements several threads read, whose read word cannot hold every reader's epoch.
      */
     public long[] lastBits;
 
@@ -71,11 +71,10 @@ public class ThreadContext {
     public static final int PAGE_BITS = 8;
     /** Shadow words per array element in a page. */
     public static final int WORDS_PER_ELEMENT = 3;
-    /**
-     * Index, in a page of array shadow words, of the page's generation: bumped whenever a write forgets the
-     * readers of a read-shared element of the page, which invalidates every read bitmap of the page.
-     */
-    public static final int PAGE_GENERATION = (1 << PAGE_BITS) * WORDS_PER_ELEMENT;
+    // The last word of a page of array shadow words is the page's generation: bumped whenever a write forgets
+    // the readers of a read-shared element of the page, which invalidates every read bitmap of the page. Pages
+    // are sized to the elements they cover, so the generation is found from the page's length.
+
     private static final Object NO_ARRAY = new Object();
 
     /**

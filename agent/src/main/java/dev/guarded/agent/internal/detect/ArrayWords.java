@@ -20,10 +20,16 @@ final class ArrayWords {
     static final int BITMAP_LONGS = 2 + (PAGE_SIZE >>> 6);
 
     private volatile long[][] pages = new long[1][];
+    /** The array's length: its last page holds only the elements that exist. */
+    private final int length;
     /** Per page, per element: the read set of a read-shared element. Guarded by the page's monitor. */
     private volatile ReadSet[][] readSets;
     /** Per page, per thread slot: that thread's read bitmap for the page, see {@link #readBits}. */
     private volatile long[][][] bitmaps;
+
+    ArrayWords(int length) {
+        this.length = length;
+    }
 
     /** @return the page holding {@code index}'s words, allocated on first use */
     long[] page(int index) {
@@ -39,7 +45,10 @@ final class ArrayWords {
             p = java.util.Arrays.copyOf(p, Math.max(page + 1, p.length * 2));
         }
         if (p[page] == null) {
-            p[page] = new long[PAGE_SIZE * ThreadContext.WORDS_PER_ELEMENT + 1];   // + the generation
+            // Sized to the elements the page covers (a one-element array gets 4 words, not a full page), and one
+            // more word at the end for the page's generation.
+            int elements = Math.min(PAGE_SIZE, length - page * PAGE_SIZE);
+            p[page] = new long[elements * ThreadContext.WORDS_PER_ELEMENT + 1];
         }
         pages = p;
         return p[page];
@@ -87,7 +96,7 @@ final class ArrayWords {
      * bitmap answers for the element any more. Caller holds the element's page monitor.
      */
     void clearReadSet(long[] words, int index) {
-        words[ThreadContext.PAGE_GENERATION]++;
+        words[words.length - 1]++;
         ReadSet[][] all = readSets;
         int page = index >>> ThreadContext.PAGE_BITS;
         if (all != null && page < all.length && all[page] != null) {

@@ -110,7 +110,7 @@ final class RaceAnalysis {
         LockRef[] held = t.held.snapshot();
         t.info.noteLocks(t.epoch, held);
         // The generation before the access: a write that forgets this read after it makes the bitmap stale.
-        long generation = page[ThreadContext.PAGE_GENERATION];
+        long generation = page[page.length - 1];
         Conflict c = isWrite ? words.write(t, aw, page, index, site) : words.read(t, aw, page, index, site);
         int pageIndex = index >>> ThreadContext.PAGE_BITS;
         long[] bits;
@@ -207,8 +207,36 @@ final class RaceAnalysis {
         }
     }
 
+    /** Ways of a thread's sync-node cache (a power of two). */
+    static final int SYNC_WAYS = 4;
+
+    /**
+     * The sync node of {@code key}, looked up in the thread's small cache first: most synchronization repeats
+     * on a few objects (a lock, a queue, an executor), and a weak-table lookup costs a few cache misses. A node
+     * never changes while its key lives, and the cache keeps its keys alive, so a hit is always current.
+     *
+     * @param create whether to create the node when the key has none (else null is returned)
+     */
+    SyncNode node(ThreadState t, Object key, boolean create) {
+        int way = System.identityHashCode(key) & (SYNC_WAYS - 1);
+        Object[] keys = t.syncKeys;
+        if (keys != null && keys[way] == key) {
+            return t.syncNodes[way];
+        }
+        SyncNode node = create ? syncs.getOrCreate(key, k -> new SyncNode()) : syncs.get(key);
+        if (node != null) {
+            if (keys == null) {
+                keys = t.syncKeys = new Object[SYNC_WAYS];
+                t.syncNodes = new SyncNode[SYNC_WAYS];
+            }
+            keys[way] = key;
+            t.syncNodes[way] = node;
+        }
+        return node;
+    }
+
     void acquire(ThreadState t, Object key, long channel) {
-        SyncNode node = syncs.get(key);
+        SyncNode node = node(t, key, false);
         SyncState s = node == null ? null : channel == 0 ? node.main : node.channel(channel, false);
         if (s != null) {
             s.acquire(t);
@@ -216,19 +244,19 @@ final class RaceAnalysis {
     }
 
     void release(ThreadState t, Object key, long channel) {
-        SyncNode node = syncs.getOrCreate(key, k -> new SyncNode());
+        SyncNode node = node(t, key, true);
         (channel == 0 ? node.main : node.channel(channel, true)).release(t);
     }
 
     void lockAcquired(ThreadState t, Object lock) {
-        SyncNode node = syncs.getOrCreate(lock, k -> new SyncNode());
+        SyncNode node = node(t, lock, true);
         node.main.acquire(t);
         t.held.add(node.lockRef(lock, lockIds));
         t.heldChanged();
     }
 
     void lockReleasing(ThreadState t, Object lock) {
-        SyncNode node = syncs.getOrCreate(lock, k -> new SyncNode());
+        SyncNode node = node(t, lock, true);
         t.held.remove(node.lockRef(lock, lockIds));
         t.heldChanged();
         node.main.release(t);
@@ -236,12 +264,12 @@ final class RaceAnalysis {
 
     /** A shared hold (a read lock): in the lockset, but no clock moves, so readers stay unordered. */
     void lockHeld(ThreadState t, Object lock) {
-        t.held.add(syncs.getOrCreate(lock, k -> new SyncNode()).lockRef(lock, lockIds));
+        t.held.add(node(t, lock, true).lockRef(lock, lockIds));
         t.heldChanged();
     }
 
     void lockDropped(ThreadState t, Object lock) {
-        t.held.remove(syncs.getOrCreate(lock, k -> new SyncNode()).lockRef(lock, lockIds));
+        t.held.remove(node(t, lock, true).lockRef(lock, lockIds));
         t.heldChanged();
     }
 
@@ -297,6 +325,8 @@ final class RaceAnalysis {
         if (ended.taskInherited) {
             ended.below.join(ended.clock);
         }
+        ended.syncKeys = null;   // an ended task keeps no key alive
+        ended.syncNodes = null;
         registry.retire(ended);
     }
 
@@ -357,7 +387,7 @@ final class RaceAnalysis {
 
     /** A volatile read (or an acquiring atomic) of a field, {@code owner} null for a static one. */
     void volatileRead(ThreadState t, Object owner, int fieldId) {
-        SyncState s = volatileSync(owner, fieldId, false);
+        SyncState s = volatileSync(t, owner, fieldId, false);
         if (s != null) {
             s.acquire(t);
         }
@@ -365,7 +395,7 @@ final class RaceAnalysis {
 
     /** A volatile write (or a releasing atomic) of a field, {@code owner} null for a static one. */
     void volatileWrite(ThreadState t, Object owner, int fieldId) {
-        volatileSync(owner, fieldId, true).release(t);
+        volatileSync(t, owner, fieldId, true).release(t);
     }
 
     /** {@code Object.clone} returned {@code copy}: its words are reset to a fresh write by this thread. */
@@ -388,11 +418,11 @@ final class RaceAnalysis {
         return registry;
     }
 
-    private SyncState volatileSync(Object owner, int fieldId, boolean create) {
+    private SyncState volatileSync(ThreadState t, Object owner, int fieldId, boolean create) {
         if (owner != null) {
             // One channel per object for all its volatile fields, the one VarHandles and field updaters use:
             // a handle does not say which field it stands for, and it may be declared in any class.
-            SyncNode node = create ? syncs.getOrCreate(owner, k -> new SyncNode()) : syncs.get(owner);
+            SyncNode node = node(t, owner, create);
             return node == null ? null : node.channel(Bridges.FIELD_ATOMICS, create);
         }
         SyncState[] st = staticVolatiles;

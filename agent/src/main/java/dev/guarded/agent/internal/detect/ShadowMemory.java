@@ -45,7 +45,7 @@ final class ShadowMemory {
     ArrayWords arrayWords(Object array) {
         ArrayWords s = arrayWords.get(array);
         if (s == null) {
-            s = arrayWords.getOrCreate(array, k -> new ArrayWords());
+            s = arrayWords.getOrCreate(array, k -> new ArrayWords(java.lang.reflect.Array.getLength(k)));
             created();
         }
         return s;

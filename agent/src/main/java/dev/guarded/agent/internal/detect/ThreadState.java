@@ -29,6 +29,13 @@ final class ThreadState extends ThreadContext {
      */
     Object lastWordsArray;
     ArrayWords lastArrayWords;
+    /**
+     * The sync nodes this thread used last, direct-mapped by the key's identity hash ({@link RaceAnalysis#node}):
+     * a lock, queue, executor or atomic used again and again is found without a weak-table lookup. Allocated
+     * at the first synchronization; keeps up to {@code SYNC_WAYS} keys reachable while the state is in use.
+     */
+    Object[] syncKeys;
+    SyncNode[] syncNodes;
     /** The registry that made this state: a context cached by the hooks is only used by its own detector. */
     Object registry;
     /**
