@@ -328,7 +328,7 @@ public final class Detector implements HookListener {
                             ((Thread) target).getState() == Thread.State.TERMINATED);
                     case CLASS_INITIALIZED -> analysis.classInitialized(t, (Class<?>) target);
                     case CLASS_USED -> analysis.classUsed(t, (Class<?>) target);
-                    case EXECUTOR_CREATED -> analysis.executorCreated(target);
+                    case EXECUTOR_CREATED -> analysis.executorCreated(t, target);
                     case CALL_VIEW -> analysis.jdkObjects().viewCreated(target, other);
                     case CLONED -> analysis.cloned(t, target, (int) arg);
                     default -> throw new IllegalArgumentException("event " + kind);

@@ -28,8 +28,6 @@ final class RaceAnalysis {
     private final Reporter reporter;
     private final ThreadRegistry registry;
     private final WeakIdentityTable<SyncNode> syncs = new WeakIdentityTable<>(null);
-    /** Executors whose factory promises sequential execution, see {@link #executorCreated}. */
-    private final WeakIdentityTable<Boolean> sequentialExecutors = new WeakIdentityTable<>(null);
     private final ShadowMemory shadow = new ShadowMemory();
     private final Metadata metadata;
     private final WordShadow words;
@@ -226,6 +224,11 @@ final class RaceAnalysis {
         SyncNode node = create ? syncs.getOrCreate(key, k -> new SyncNode()) : syncs.get(key);
         if (node != null) {
             if (keys == null) {
+                // Not before the state's fourth lookup: most short tasks synchronize once or twice, and a
+                // cache per task would be an allocation per task.
+                if (++t.syncLookups < 4) {
+                    return node;
+                }
                 keys = t.syncKeys = new Object[SYNC_WAYS];
                 t.syncNodes = new SyncNode[SYNC_WAYS];
             }
@@ -291,7 +294,7 @@ final class RaceAnalysis {
         began.busy = true;
         began.taskExecutor = executor;
         acquire(began, task, 0);
-        if (executor != null && sequentialExecutors.get(executor) != null) {
+        if (executor != null && isSequential(t, executor)) {   // the worker's cache: it sees this executor again and again
             began.taskSequence = executor;
             acquire(began, executor, SEQUENCE_CHANNEL);
         }
@@ -316,11 +319,13 @@ final class RaceAnalysis {
         // No release into the task object itself: its joins acquire what the task published while running
         // (FutureTask.set, ForkJoinTask.setDone, a stage completing its future), and a Runnable submitted twice
         // must not order its second run after its first.
+        // The executor's node through the worker's cache (the ended task's own cache is new and empty).
+        ThreadState worker = ended.below != null ? ended.below : ended;
         if (ended.taskExecutor != null) {
-            release(ended, ended.taskExecutor, 0);
+            node(worker, ended.taskExecutor, true).main.release(ended);
         }
         if (ended.taskSequence != null) {
-            release(ended, ended.taskSequence, SEQUENCE_CHANNEL);
+            node(worker, ended.taskSequence, true).channel(SEQUENCE_CHANNEL, true).release(ended);
         }
         if (ended.taskInherited) {
             ended.below.join(ended.clock);
@@ -407,11 +412,19 @@ final class RaceAnalysis {
         }
     }
 
-    /** An executor is being constructed; remembers it when its factory promises sequential execution. */
-    void executorCreated(Object executor) {
+    /**
+     * An executor is being constructed; remembers, in its sync node, when its factory promises sequential
+     * execution (every task begin asks, through the thread's sync-node cache).
+     */
+    void executorCreated(ThreadState t, Object executor) {
         if (executor != null && createdBySingleThreadFactory()) {
-            sequentialExecutors.putIfAbsent(executor, Boolean.TRUE);
+            node(t, executor, true).sequential = true;
         }
+    }
+
+    private boolean isSequential(ThreadState t, Object executor) {
+        SyncNode node = node(t, executor, false);
+        return node != null && node.sequential;
     }
 
     ThreadRegistry registry() {

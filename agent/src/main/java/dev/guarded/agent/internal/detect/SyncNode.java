@@ -19,6 +19,11 @@ final class SyncNode {
     final SyncState main = new SyncState();
     private volatile Channels channels = NO_CHANNELS;
     private volatile LockRef lockRef;
+    /**
+     * For an executor: whether its factory promises that tasks run one at a time in submission order
+     * ({@link RaceAnalysis#executorCreated}). Set while the executor is constructed, before it can be used.
+     */
+    volatile boolean sequential;
 
     /** @return the channel's clock, created when {@code create}, else null when never released into */
     SyncState channel(long key, boolean create) {

@@ -32,10 +32,12 @@ final class ThreadState extends ThreadContext {
     /**
      * The sync nodes this thread used last, direct-mapped by the key's identity hash ({@link RaceAnalysis#node}):
      * a lock, queue, executor or atomic used again and again is found without a weak-table lookup. Allocated
-     * at the first synchronization; keeps up to {@code SYNC_WAYS} keys reachable while the state is in use.
+     * at the fourth lookup; keeps up to {@code SYNC_WAYS} keys reachable while the state is in use.
      */
     Object[] syncKeys;
     SyncNode[] syncNodes;
+    /** Sync-node lookups made before the cache exists. */
+    int syncLookups;
     /** The registry that made this state: a context cached by the hooks is only used by its own detector. */
     Object registry;
     /**
