@@ -100,9 +100,7 @@ final class RaceAnalysis {
             access(t, shadow.element(array, index), isWrite, site, -1, array.getClass());
             return;
         }
-        ArrayWords aw = t.lastWordsArray == array ? t.lastArrayWords : shadow.arrayWords(array);
-        t.lastWordsArray = array;
-        t.lastArrayWords = aw;
+        ArrayWords aw = arrayWords(t, array);
         long[] page = aw.page(index);
         t.beforeAccess();
         LockRef[] held = t.held.snapshot();
@@ -203,6 +201,33 @@ final class RaceAnalysis {
         if (unguarded != null) {
             reporter.report(unguarded, isWrite, site, t, held, fieldId, arrayType);
         }
+    }
+
+    /** Ways of a thread's array-shadow cache (a power of two). */
+    static final int ARRAY_WAYS = 8;
+
+    /**
+     * The shadow of {@code array}, looked up in the thread's small cache first: the slow path sees the same
+     * few arrays again in every new epoch (a ring buffer, a sketch table), and a weak-table lookup costs a
+     * few cache misses. The cache keeps its arrays alive, so a hit is always current.
+     */
+    private ArrayWords arrayWords(ThreadState t, Object array) {
+        Object[] arrays = t.wordsArrays;
+        if (arrays == null) {
+            if (++t.arrayLookups < 4) {   // as for sync nodes: no cache for a short task
+                return shadow.arrayWords(array);
+            }
+            arrays = t.wordsArrays = new Object[ARRAY_WAYS];
+            t.wordsOf = new ArrayWords[ARRAY_WAYS];
+        }
+        int way = System.identityHashCode(array) & (ARRAY_WAYS - 1);
+        if (arrays[way] == array) {
+            return t.wordsOf[way];
+        }
+        ArrayWords aw = shadow.arrayWords(array);
+        arrays[way] = array;
+        t.wordsOf[way] = aw;
+        return aw;
     }
 
     /** Ways of a thread's sync-node cache (a power of two). */
@@ -330,8 +355,10 @@ final class RaceAnalysis {
         if (ended.taskInherited) {
             ended.below.join(ended.clock);
         }
-        ended.syncKeys = null;   // an ended task keeps no key alive
+        ended.syncKeys = null;   // an ended task keeps no key or array alive
         ended.syncNodes = null;
+        ended.wordsArrays = null;
+        ended.wordsOf = null;
         registry.retire(ended);
     }
 

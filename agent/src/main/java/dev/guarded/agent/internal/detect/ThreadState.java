@@ -24,11 +24,14 @@ final class ThreadState extends ThreadContext {
     /** The current epoch {@code own@tid}. */
     long epoch;
     /**
-     * The array whose shadow the detector found last, and that shadow: spares the weak-table lookup when the
-     * slow path sees the same array again (the context's caches answer only same-epoch accesses).
+     * The arrays whose shadow the slow path found last, direct-mapped by identity hash, and those shadows:
+     * spares the weak-table lookup when the slow path sees one of them again (the context's caches answer only
+     * same-epoch accesses). Allocated at the fourth lookup; keeps those arrays reachable.
      */
-    Object lastWordsArray;
-    ArrayWords lastArrayWords;
+    Object[] wordsArrays;
+    ArrayWords[] wordsOf;
+    /** Array-shadow lookups made before that cache exists. */
+    int arrayLookups;
     /**
      * The sync nodes this thread used last, direct-mapped by the key's identity hash ({@link RaceAnalysis#node}):
      * a lock, queue, executor or atomic used again and again is found without a weak-table lookup. Allocated
