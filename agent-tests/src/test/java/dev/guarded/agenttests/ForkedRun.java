@@ -1,6 +1,6 @@
 package dev.guarded.agenttests;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.guarded.report.Report;
 
 /**
  * What one forked JVM did: its command line, exit status, output and the parsed JSON report.
@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param timedOut true when the program did not finish within the harness's timeout
  * @param stdout   everything the program printed to stdout
  * @param stderr   everything the program and the agent printed to stderr
- * @param report   the parsed JSON report, or null when the agent wrote none
+ * @param report   the JSON report as read by the one report reader (which also checks that its summary
+ *                 agrees with its races), or null when the agent wrote none or it could not be read
+ * @param reportText the report file's text, for failure messages, or null when there is no file
  * @param reportProblem why {@code report} is null (missing file, parse error), else null
  */
 record ForkedRun(String command, int exitCode, boolean timedOut, String stdout, String stderr,
-                 JsonNode report, String reportProblem) {
+                 Report report, String reportText, String reportProblem) {
 
     /** @return a multi-line description of the run for assertion messages */
     String describe() {
@@ -22,7 +24,8 @@ record ForkedRun(String command, int exitCode, boolean timedOut, String stdout, 
                 + "\nexit: " + (timedOut ? "TIMED OUT" : exitCode)
                 + "\nstdout:\n" + clip(stdout)
                 + "\nstderr:\n" + clip(stderr)
-                + "\nreport: " + (report == null ? "(none: " + reportProblem + ")" : clip(report.toPrettyString()));
+                + "\nreport: " + (reportProblem == null ? "" : "(unusable: " + reportProblem + ")\n")
+                + (reportText == null ? "" : clip(reportText));
     }
 
     private static String clip(String s) {

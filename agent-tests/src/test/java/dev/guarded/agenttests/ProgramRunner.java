@@ -1,7 +1,7 @@
 package dev.guarded.agenttests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guarded.report.Report;
+import dev.guarded.report.reader.JsonReportReader;
 
 import java.io.File;
 import java.io.IOException;
@@ -23,8 +23,6 @@ final class ProgramRunner {
 
     /** Hard limit per program; the slowest (10,000 virtual threads) needs a few seconds. */
     static final long TIMEOUT_SECONDS = 60;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path javaHome;
     private final String jdkLabel;
@@ -86,20 +84,22 @@ final class ProgramRunner {
             process.waitFor(10, TimeUnit.SECONDS);
         }
         int exit = finished ? process.exitValue() : -1;
-        JsonNode parsed = null;
+        Report parsed = null;
+        String text = null;
         String problem = null;
         if (!Files.exists(report)) {
             problem = "no report file at " + report;
         } else {
+            text = Files.readString(report, StandardCharsets.UTF_8);
             try {
-                parsed = JSON.readTree(report.toFile());
-            } catch (IOException e) {
-                problem = "unparseable report " + report + ": " + e.getMessage();
+                parsed = JsonReportReader.parse(text);
+            } catch (IllegalArgumentException e) {
+                problem = "unreadable report " + report + ": " + e.getMessage();
             }
         }
         return new ForkedRun(String.join(" ", command), exit, !finished,
                 Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
-                parsed, problem);
+                parsed, text, problem);
     }
 
     private static String classPath(Program program) {

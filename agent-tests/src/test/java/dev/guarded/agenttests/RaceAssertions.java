@@ -1,6 +1,8 @@
 package dev.guarded.agenttests;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.guarded.report.Access;
+import dev.guarded.report.Frame;
+import dev.guarded.report.Race;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +30,10 @@ final class RaceAssertions {
      */
     static void assertRaceOn(ForkedRun run, Program program, String field) {
         assertRanCleanly(run);
-        JsonNode races = races(run);
         List<String> seen = new ArrayList<>();
-        for (JsonNode race : races) {
-            seen.add(race.path("kind").asText() + " " + race.path("field").asText());
-            if (!"data-race".equals(race.path("kind").asText()) || !field.equals(race.path("field").asText())) {
+        for (Race race : run.report().races()) {
+            seen.add(race.kind() + " " + race.field());
+            if (!Race.DATA_RACE.equals(race.kind()) || !field.equals(race.field())) {
                 continue;
             }
             String problem = accessProblem(race, program);
@@ -42,50 +43,43 @@ final class RaceAssertions {
             if (problem != null) {
                 fail("race on " + field + " reported, but " + problem + "\n" + run.describe());
             }
-            if (run.report().path("summary").path("races").asInt(0) < 1) {
-                fail("summary.races is not >= 1 although a race is listed\n" + run.describe());
-            }
             return;
         }
         fail("expected a data race on " + field + ", reported: " + seen + "\n" + run.describe());
     }
 
     /**
-     * The program ran to completion with exit status 0, the agent wrote a report with no race at all
-     * ({@code summary.races == 0} and an empty {@code races} array) and nothing on stderr says a class could
+     * The program ran to completion with exit status 0, the agent wrote a report with no race at all, not even
+     * a suppressed one (an empty {@code races} array; the reader has checked the summary against it) and nothing on stderr says a class could
      * not be instrumented or an exception escaped.
      */
     static void assertNoRaces(ForkedRun run) {
         assertRanCleanly(run);
-        JsonNode races = races(run);
-        int summary = run.report().path("summary").path("races").asInt(-1);
-        if (summary != 0 || !races.isEmpty()) {
+        List<Race> races = run.report().races();
+        if (!races.isEmpty()) {
             List<String> fields = new ArrayList<>();
-            races.forEach(r -> fields.add(r.path("kind").asText() + " " + r.path("field").asText()));
-            fail("expected no races, summary.races=" + summary + ", races: " + fields + "\n" + run.describe());
+            races.forEach(r -> fields.add(r.kind() + " " + r.field() + (r.suppressed() ? " (suppressed)" : "")));
+            fail("expected no races, races: " + fields + "\n" + run.describe());
         }
     }
 
     /**
      * The program ran to completion, cleanly, and the report's findings, as distinct {@code "kind field"}
-     * strings (e.g. {@code "unguarded com.acme.X.count"}), are exactly {@code expected}; {@code summary.races}
-     * counts at least one report per finding.
+     * strings (e.g. {@code "unguarded com.acme.X.count"}), are exactly {@code expected} (the reader has checked the
+     * summary against the races listed).
      */
     static void assertFindings(ForkedRun run, Set<String> expected) {
         assertRanCleanly(run);
         Set<String> found = new TreeSet<>();
-        for (JsonNode race : races(run)) {
-            found.add(race.path("kind").asText() + " " + race.path("field").asText());
+        for (Race race : run.report().races()) {
+            found.add(race.kind() + " " + race.field());
         }
         if (!found.equals(new TreeSet<>(expected))) {
             fail("expected findings " + new TreeSet<>(expected) + ", reported " + found + "\n" + run.describe());
         }
-        if (run.report().path("summary").path("races").asInt(-1) < found.size()) {
-            fail("summary.races is below the " + found.size() + " distinct findings listed\n" + run.describe());
-        }
     }
 
-    /** Exit 0 within the timeout, a parseable report, and a stderr free of instrumentation failures. */
+    /** Exit 0 within the timeout, a report the one report reader accepts (summary included), and a stderr free of instrumentation failures. */
     static void assertRanCleanly(ForkedRun run) {
         if (run.timedOut()) {
             fail("program did not finish within " + ProgramRunner.TIMEOUT_SECONDS + " s\n" + run.describe());
@@ -102,34 +96,26 @@ final class RaceAssertions {
         if (run.report() == null) {
             fail("the agent wrote no usable JSON report\n" + run.describe());
         }
-        if (!"guarded".equals(run.report().path("tool").asText())) {
+        if (!"guarded".equals(run.report().tool())) {
             fail("report's \"tool\" is not \"guarded\"\n" + run.describe());
         }
     }
 
-    private static JsonNode races(ForkedRun run) {
-        JsonNode races = run.report().path("races");
-        if (!races.isArray()) {
-            fail("report has no \"races\" array\n" + run.describe());
-        }
-        return races;
-    }
-
     /** @return why the race's accesses do not name both code locations, or null when they do */
-    private static String accessProblem(JsonNode race, Program program) {
-        JsonNode accesses = race.path("accesses");
-        if (!accesses.isArray() || accesses.size() != 2) {
+    private static String accessProblem(Race race, Program program) {
+        List<Access> accesses = race.accesses();
+        if (accesses.size() != 2) {
             return "it has " + accesses.size() + " accesses instead of 2";
         }
         boolean anyWrite = false;
         for (int i = 0; i < 2; i++) {
-            JsonNode access = accesses.get(i);
-            String op = access.path("op").asText();
+            Access access = accesses.get(i);
+            String op = access.op();
             if (!op.equals("read") && !op.equals("write")) {
                 return "access " + i + " has op \"" + op + "\"";
             }
             anyWrite |= op.equals("write");
-            if (!hasProgramFrame(access.path("frames"), program)) {
+            if (!hasProgramFrame(access.frames(), program)) {
                 return "access " + i + " has no frame in " + program.mainClass()
                         + " with class, method and line > 0";
             }
@@ -141,24 +127,25 @@ final class RaceAssertions {
      * @return why a race on a JDK object's state does not name the object ({@code java.util.HashMap@1b6d3586})
      *         and the method of each access, or null when it does
      */
-    private static String jdkObjectProblem(JsonNode race, String field) {
-        String object = race.path("object").asText("");
+    private static String jdkObjectProblem(Race race, String field) {
+        String object = race.object() == null ? "" : race.object();
         if (!object.startsWith(field + "@") || object.length() == field.length() + 1) {
             return "its \"object\" is \"" + object + "\" instead of " + field + "@<identity>";
         }
-        for (JsonNode access : race.path("accesses")) {
-            if (access.path("method").asText("").isEmpty()) {
+        for (Access access : race.accesses()) {
+            if (access.method() == null || access.method().isEmpty()) {
                 return "an access names no \"method\"";
             }
         }
         return null;
     }
 
-    private static boolean hasProgramFrame(JsonNode frames, Program program) {
-        for (JsonNode frame : frames) {
-            String cls = frame.path("class").asText("");
+    /** @return whether a frame is in {@code program}'s own code (its main class or a nested one) at a known line */
+    static boolean hasProgramFrame(List<Frame> frames, Program program) {
+        for (Frame frame : frames) {
+            String cls = frame.className();
             boolean own = cls.equals(program.mainClass()) || cls.startsWith(program.mainClass() + "$");
-            if (own && !frame.path("method").asText("").isEmpty() && frame.path("line").asInt(0) > 0) {
+            if (own && !frame.method().isEmpty() && frame.line() > 0) {
                 return true;
             }
         }

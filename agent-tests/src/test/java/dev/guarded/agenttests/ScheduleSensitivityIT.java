@@ -1,6 +1,7 @@
 package dev.guarded.agenttests;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.guarded.report.Access;
+import dev.guarded.report.Race;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,14 +74,13 @@ class ScheduleSensitivityIT {
         }
         RaceAssertions.assertRanCleanly(run);
         Set<String> reported = new TreeSet<>();
-        for (JsonNode race : run.report().path("races")) {
-            if ("data-race".equals(race.path("kind").asText()) && expected.contains(race.path("field").asText())) {
+        for (Race race : run.report().races()) {
+            if (Race.DATA_RACE.equals(race.kind()) && expected.contains(race.field())) {
                 String problem = accessProblem(race, program);
                 if (problem != null) {
-                    fail("race on " + race.path("field").asText() + " reported, but " + problem + "\n"
-                            + run.describe());
+                    fail("race on " + race.field() + " reported, but " + problem + "\n" + run.describe());
                 }
-                reported.add(race.path("field").asText());
+                reported.add(race.field());
             }
         }
         List<String> missed = new ArrayList<>(expected);
@@ -96,20 +96,16 @@ class ScheduleSensitivityIT {
      * The accesses are in {@code Slots.get/set}; the previous access is reported by its site alone, so only
      * the current access's stack can show the program: it must, and one of the two accesses must be a write.
      */
-    private static String accessProblem(JsonNode race, Program program) {
-        JsonNode accesses = race.path("accesses");
+    private static String accessProblem(Race race, Program program) {
+        List<Access> accesses = race.accesses();
         if (accesses.size() != 2) {
             return "it has " + accesses.size() + " accesses instead of 2";
         }
         boolean anyWrite = false;
         boolean programFrame = false;
-        for (JsonNode access : accesses) {
-            anyWrite |= "write".equals(access.path("op").asText());
-            for (JsonNode frame : access.path("frames")) {
-                String cls = frame.path("class").asText("");
-                programFrame |= (cls.equals(program.mainClass()) || cls.startsWith(program.mainClass() + "$"))
-                        && frame.path("line").asInt(0) > 0;
-            }
+        for (Access access : accesses) {
+            anyWrite |= "write".equals(access.op());
+            programFrame |= RaceAssertions.hasProgramFrame(access.frames(), program);
         }
         if (!anyWrite) {
             return "neither access is a write";

@@ -3,8 +3,8 @@ package dev.guarded.examples;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guarded.report.Report;
+import dev.guarded.report.reader.JsonReportReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
  * @param exitCode the launcher's exit status
  * @param stdout   what the program (and the agent) printed on standard output
  * @param stderr   what was printed on standard error (the agent's text report goes here)
- * @param report   the parsed JSON report, or null when the run did not ask for one
+ * @param report   the JSON report, read by the one report reader, or null when the run did not ask for one
+ * @param reportText the JSON report's text, for assertion messages, or null when the run did not ask for one
  */
-record DetectedRun(int exitCode, String stdout, String stderr, JsonNode report) {
+record DetectedRun(int exitCode, String stdout, String stderr, Report report, String reportText) {
 
     private static final long TIMEOUT_SECONDS = 180;
 
@@ -46,7 +47,7 @@ record DetectedRun(int exitCode, String stdout, String stderr, JsonNode report) 
                     + Files.readString(err, StandardCharsets.UTF_8));
         }
         DetectedRun run = new DetectedRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8), null);
+                Files.readString(err, StandardCharsets.UTF_8), null, null);
         Files.delete(out);
         Files.delete(err);
         return run;
@@ -58,9 +59,10 @@ record DetectedRun(int exitCode, String stdout, String stderr, JsonNode report) 
         Files.delete(json);
         DetectedRun run = of(example, "report=" + json);
         assertTrue(Files.isRegularFile(json), "no JSON report from " + example + " " + run.describe());
-        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        String text = Files.readString(json, StandardCharsets.UTF_8);
+        Report report = JsonReportReader.read(json);
         Files.delete(json);
-        return new DetectedRun(run.exitCode, run.stdout, run.stderr, report);
+        return new DetectedRun(run.exitCode, run.stdout, run.stderr, report, text);
     }
 
     /** @return the exit code and both streams, for assertion messages */

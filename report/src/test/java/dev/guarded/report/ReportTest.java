@@ -45,13 +45,13 @@ class ReportTest {
     }
 
     @Test
-    void jsonRoundTripIsEqual(@TempDir Path dir) throws Exception {
+    void jsonIsWrittenWholeWithItsSummary(@TempDir Path dir) throws Exception {
+        // Reading it back is guarded-report-reader's test (JsonReportReaderTest); this module has no JSON parser.
         Report r = sample();
         Path file = dir.resolve("sub/races.json");
         JsonReportWriter.write(r, file);
-        assertEquals(r, ReportJsonReader.read(file), "Jackson reads back what the writer wrote");
-        assertEquals(r, ReportJsonReader.parse(JsonReportWriter.toJson(r)));
         String json = Files.readString(file);
+        assertEquals(JsonReportWriter.toJson(r) + "\n", json);
         assertTrue(json.startsWith("{\"tool\":\"guarded\",\"version\":\"0.1.0\",\"mode\":\"hybrid\",\"summary\":"
                 + "{\"races\":2,\"fields\":1,\"suppressed\":1"), json);
         try (var files = Files.list(file.getParent())) {
@@ -71,7 +71,6 @@ class ReportTest {
         String json = JsonReportWriter.toJson(r);
         assertTrue(json.contains("\"field\":\"java.util.HashMap\",\"object\":\"java.util.HashMap@1b6d3586\""), json);
         assertTrue(json.contains("\"op\":\"write\",\"thread\":\"b\",\"method\":\"put\""), json);
-        assertEquals(r, ReportJsonReader.parse(json));
         String plain = JsonReportWriter.toJson(sample());
         assertTrue(plain.contains("\"thread\":\"worker-2\",\"locks\"") && !plain.contains("\"object\""),
                 "field races carry neither object nor method: " + plain);
@@ -117,8 +116,10 @@ class ReportTest {
                     ... 5 test-framework frames omitted
                 """), text);
         assertFalse(text.contains("ForkedBooter"), text);
-        Report parsed = ReportJsonReader.parse(JsonReportWriter.toJson(Report.of("hb", List.of(race))));
-        assertEquals(started, parsed.races().get(0).accesses().get(0).started(), "JSON keeps every frame");
+        String json = JsonReportWriter.toJson(Report.of("hb", List.of(race)));
+        assertTrue(json.contains("{\"class\":\"jdk.internal.reflect.DirectMethodHandleAccessor\",\"method\":\"invoke\","
+                + "\"file\":null,\"line\":-1}") && json.contains("\"org.apache.maven.surefire.booter.ForkedBooter\""),
+                "JSON keeps every frame: " + json);
         assertEquals(List.of(), TestFrameworkFrames.applicationPart(List.of(started.get(5))));
         assertEquals(started.subList(0, 1), TestFrameworkFrames.applicationPart(started.subList(0, 1)));
     }

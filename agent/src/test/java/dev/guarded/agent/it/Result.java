@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.guarded.report.Race;
 import dev.guarded.report.Report;
+import dev.guarded.report.reader.JsonReportReader;
 
 /**
  * What a {@link ForkedJvm} run did.
@@ -27,7 +28,7 @@ public record Result(List<String> command, int exitCode, boolean timedOut, Strin
         if (reportFile == null || !Files.exists(reportFile)) {
             throw new AssertionError("no JSON report was written\n" + describe());
         }
-        return ReportJsonReader.read(reportFile);
+        return JsonReportReader.read(reportFile);
     }
 
     /** @return the unsuppressed races on a field (or array type) with this name */

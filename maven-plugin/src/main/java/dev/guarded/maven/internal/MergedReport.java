@@ -3,6 +3,7 @@ package dev.guarded.maven.internal;
 import dev.guarded.report.Race;
 import dev.guarded.report.Report;
 import dev.guarded.report.TextReportWriter;
+import dev.guarded.report.reader.JsonReportReader;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public record MergedReport(Report report, List<File> sources) {
         List<Report> reports = new ArrayList<>();
         for (File file : files) {
             try {
-                reports.add(ReportJsonReader.read(file.toPath()));
+                reports.add(JsonReportReader.read(file.toPath()));
             } catch (IOException | RuntimeException e) {
                 throw new IOException("cannot read Guarded report " + file + ": " + e.getMessage(), e);
             }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guarded.agent.it.ReportJsonReader;
 import dev.guarded.report.Report;
+import dev.guarded.report.reader.JsonReportReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class ReporterTest {
         h.read(b, o);
         Report report = h.d.finish();
         assertEquals(1, report.raceCount());
-        assertEquals(report, ReportJsonReader.read(json));
+        assertEquals(report, JsonReportReader.read(json));
         assertTrue(Files.readString(sarif).contains("\"ruleId\":\"data-race\""));
         assertTrue(h.output().endsWith("Guarded: 1 data race in 1 field (0 suppressed)\n"), h.output());
         Files.delete(json);

@@ -1,4 +1,4 @@
-package dev.guarded.agent.it;
+package dev.guarded.report.reader;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,19 +14,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
- * Test helper: reads the agent's JSON report back into a {@link Report} with Jackson, as the Maven plugin does
- * (the agent only writes reports). Strict: malformed JSON, duplicate keys, and missing or mistyped required
- * keys are errors naming the bad value's path; unknown keys are ignored. Thread-safe.
+ * Reads the agent's JSON report ({@link dev.guarded.report.JsonReportWriter}'s format) back into a {@link Report},
+ * with Jackson: the one reader of that format, used by the Maven plugin and by every test that checks a report.
+ *
+ * <p>Strict where a wrong value would change a verdict: malformed JSON, duplicate keys, missing or mistyped
+ * required keys, and a {@code summary} count that disagrees with the races listed are errors naming the path of
+ * the bad value. Unknown keys are ignored, so a report of a newer agent stays readable. Required: {@code races};
+ * per race {@code kind}, {@code field}, {@code accesses}; per access {@code op}, {@code thread}, {@code frames};
+ * per frame {@code class}, {@code method}. The summary is optional (it is derived from the races), as are
+ * {@code tool}, {@code version} and {@code mode}. Stateless and thread-safe.
  */
-public final class ReportJsonReader {
+public final class JsonReportReader {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private ReportJsonReader() {
+    /** The summary keys the writer derives from the races, with how to derive each. */
+    private static final Map<String, ToIntFunction<Report>> SUMMARY = Map.of(
+            "races", Report::raceCount,
+            "fields", Report::fieldCount,
+            "suppressed", Report::suppressedCount,
+            "dataRaces", r -> r.countOf(Race.DATA_RACE),
+            "unguarded", r -> r.countOf(Race.UNGUARDED));
+
+    private JsonReportReader() {
     }
 
     /**
@@ -50,7 +66,8 @@ public final class ReportJsonReader {
      *
      * @param json the text
      * @return the report
-     * @throws IllegalArgumentException naming the position of a syntax error or the missing/mistyped key
+     * @throws IllegalArgumentException naming the position of a syntax error, or the path of the missing,
+     *                                  mistyped or inconsistent value
      */
     public static Report parse(String json) {
         JsonNode root;
@@ -66,23 +83,27 @@ public final class ReportJsonReader {
         List<Race> races = new ArrayList<>();
         JsonNode raceList = array(root, "races", "the report");
         for (int i = 0; i < raceList.size(); i++) {
-            String where = "races[" + i + "]";
-            JsonNode race = object(raceList.get(i), where);
-            List<Access> accesses = new ArrayList<>();
-            JsonNode accessList = array(race, "accesses", where);
-            for (int k = 0; k < accessList.size(); k++) {
-                String at = where + ".accesses[" + k + "]";
-                accesses.add(access(object(accessList.get(k), at), at));
-            }
-            JsonNode suppressed = race.get("suppressed");
-            if (suppressed != null && !suppressed.isBoolean()) {
-                throw new IllegalArgumentException(where + ".suppressed must be true or false");
-            }
-            races.add(new Race(string(race, "kind", where), string(race, "field", where),
-                    suppressed != null && suppressed.booleanValue(), accesses));
+            races.add(race(object(raceList.get(i), "races[" + i + "]"), "races[" + i + "]"));
         }
-        return new Report(optionalString(root, "tool", Report.TOOL), optionalString(root, "version", Report.VERSION),
-                optionalString(root, "mode", "hb"), races);
+        Report report = new Report(optionalString(root, "tool", "the report"),
+                optionalString(root, "version", "the report"), optionalString(root, "mode", "the report"), races);
+        checkSummary(root.get("summary"), report);
+        return report;
+    }
+
+    private static Race race(JsonNode race, String where) {
+        List<Access> accesses = new ArrayList<>();
+        JsonNode accessList = array(race, "accesses", where);
+        for (int k = 0; k < accessList.size(); k++) {
+            String at = where + ".accesses[" + k + "]";
+            accesses.add(access(object(accessList.get(k), at), at));
+        }
+        JsonNode suppressed = race.get("suppressed");
+        if (suppressed != null && !suppressed.isBoolean()) {
+            throw new IllegalArgumentException(where + ".suppressed must be true or false");
+        }
+        return new Race(string(race, "kind", where), string(race, "field", where),
+                suppressed != null && suppressed.booleanValue(), accesses, optionalString(race, "object", where));
     }
 
     private static Access access(JsonNode access, String where) {
@@ -97,7 +118,7 @@ public final class ReportJsonReader {
         }
         List<Frame> started = access.has("started") ? frames(access, "started", where) : List.of();
         return new Access(string(access, "op", where), string(access, "thread", where), locks,
-                frames(access, "frames", where), started);
+                frames(access, "frames", where), started, optionalString(access, "method", where));
     }
 
     private static List<Frame> frames(JsonNode parent, String key, String where) {
@@ -118,6 +139,28 @@ public final class ReportJsonReader {
                     file == null || file.isNull() ? null : file.textValue(), line == null ? -1 : line.intValue()));
         }
         return frames;
+    }
+
+    /** A summary is optional, but one that disagrees with the races it sums up is a broken report. */
+    private static void checkSummary(JsonNode summary, Report report) {
+        if (summary == null) {
+            return;
+        }
+        object(summary, "summary");
+        for (Map.Entry<String, ToIntFunction<Report>> count : SUMMARY.entrySet()) {
+            JsonNode value = summary.get(count.getKey());
+            if (value == null) {
+                continue;
+            }
+            if (!(value.isIntegralNumber() && value.canConvertToInt())) {
+                throw new IllegalArgumentException("summary." + count.getKey() + " must be an integer");
+            }
+            int derived = count.getValue().applyAsInt(report);
+            if (value.intValue() != derived) {
+                throw new IllegalArgumentException("summary." + count.getKey() + " is " + value.intValue()
+                        + " but the races listed make it " + derived);
+            }
+        }
     }
 
     private static JsonNode object(JsonNode node, String where) {
@@ -143,7 +186,17 @@ public final class ReportJsonReader {
         return node.textValue();
     }
 
-    private static String optionalString(JsonNode parent, String key, String fallback) {
-        return parent.has(key) ? string(parent, key, "the report") : fallback;
+    /** @return the string at {@code key}; when absent, the writer's default for a header key, else null */
+    private static String optionalString(JsonNode parent, String key, String where) {
+        return parent.has(key) ? string(parent, key, where) : defaultOf(key);
+    }
+
+    private static String defaultOf(String key) {
+        return switch (key) {
+            case "tool" -> Report.TOOL;
+            case "version" -> Report.VERSION;
+            case "mode" -> "hb";
+            default -> null;
+        };
     }
 }
