@@ -68,6 +68,8 @@ final class ProgramRunner {
         // C1 only and the serial collector: these programs run for a second, and the machine has 2 cores.
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
+        // extra flags from the build (e.g. -Xcomp, -Xverify:all, -XX:TieredStopAtLevel=4); later flags win
+        command.addAll(extraJvmArgs());
         command.add("-javaagent:" + ItPaths.agentJar() + "=" + agentArgs);
         command.add("-cp");
         command.add(classPath(program));
@@ -100,6 +102,18 @@ final class ProgramRunner {
         return new ForkedRun(String.join(" ", command), exit, !finished,
                 Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
                 parsed, text, problem);
+    }
+
+    /**
+     * The system property that adds JVM flags to every forked program, separated by spaces, e.g.
+     * {@code mvn ... verify -Dguarded.it.jvmArgs="-Xcomp -Xverify:all"}.
+     */
+    static final String JVM_ARGS_PROPERTY = "guarded.it.jvmArgs";
+
+    /** @return the flags of {@link #JVM_ARGS_PROPERTY}, none when it is unset or blank */
+    static List<String> extraJvmArgs() {
+        String value = System.getProperty(JVM_ARGS_PROPERTY, "").trim();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
     private static String classPath(Program program) {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * <p>Keys: {@code include}, {@code exclude} (class globs separated by {@code ;} or {@code |}),
  * {@code report=<file>} (JSON), {@code sarif=<file>}, {@code quiet}, {@code mode=hb|lockset|hybrid},
  * {@code exitcode=<0..255>}, {@code halt}, {@code stacks=<1..1024>} (default 16), {@code suppress=<file>},
- * {@code verbose}, {@code words} (default on). Flags accept {@code =true}/{@code =false}. {@code ${pid}} in a
+ * {@code verbose}, {@code words} (default on), {@code eliminate} (default on). Flags accept {@code =true}/{@code =false}. {@code ${pid}} in a
  * file value becomes the process id. The {@code report} and {@code sarif} files are checked at parse time: a
  * path that cannot be written is a bad option, so the JVM stops at start instead of losing the report at exit.
  *
@@ -25,7 +25,7 @@ public final class AgentOptions {
 
     /** The accepted keys, in the order error messages list them. */
     public static final List<String> KEYS = List.of("include", "exclude", "report", "sarif", "quiet", "mode",
-            "exitcode", "halt", "stacks", "suppress", "verbose", "words");
+            "exitcode", "halt", "stacks", "suppress", "verbose", "words", "eliminate");
 
     /** Default stack depth of reports. */
     public static final int DEFAULT_STACKS = 16;
@@ -43,11 +43,13 @@ public final class AgentOptions {
     private final Suppressions suppressions;
     private final boolean verbose;
     private final boolean words;
+    private final boolean eliminate;
     /** 1 at index i once include pattern i matched a class name; read at exit, so atomic for visibility. */
     private final AtomicIntegerArray includeMatched;
 
     private AgentOptions(Builder b) {
         this.words = b.words;
+        this.eliminate = b.eliminate;
         this.include = b.include;
         this.exclude = b.exclude;
         this.report = b.report;
@@ -211,11 +213,20 @@ public final class AgentOptions {
         return words;
     }
 
+    /**
+     * @return whether the instrumenter leaves out the check of an access that cannot change a verdict (a
+     *     repeated access to the same location with no synchronization, call or branch target in between);
+     *     {@code eliminate=false} checks every access, for comparing reports both ways
+     */
+    public boolean eliminate() {
+        return eliminate;
+    }
+
     @Override
     public String toString() {
         return "AgentOptions[include=" + include + ", exclude=" + exclude + ", report=" + report + ", sarif=" + sarif
                 + ", quiet=" + quiet + ", mode=" + mode.optionName() + ", exitcode=" + exitCode + ", halt=" + halt
-                + ", stacks=" + stacks + ", suppress=" + suppressFile + ", verbose=" + verbose + ", words=" + words + "]";
+                + ", stacks=" + stacks + ", suppress=" + suppressFile + ", verbose=" + verbose + ", words=" + words + ", eliminate=" + eliminate + "]";
     }
 
     /** Mutable parse state; every value check lives here. */
@@ -233,6 +244,7 @@ public final class AgentOptions {
         Suppressions suppressions = Suppressions.NONE;
         boolean verbose;
         boolean words = true;
+        boolean eliminate = true;
 
         void set(String key, String value) {
             switch (key) {
@@ -240,6 +252,7 @@ public final class AgentOptions {
                 case "halt" -> halt = flag(key, value);
                 case "verbose" -> verbose = flag(key, value);
                 case "words" -> words = flag(key, value);
+                case "eliminate" -> eliminate = flag(key, value);
                 case "include" -> include = patterns(key, value);
                 case "exclude" -> exclude = patterns(key, value);
                 case "report" -> report = writableFile(key, value);

@@ -24,6 +24,7 @@ class AgentOptionsTest {
             assertFalse(o.quiet());
             assertFalse(o.halt());
             assertFalse(o.verbose());
+            assertTrue(o.eliminate(), "redundant checks are left out by default");
             assertNull(o.report());
             assertNull(o.sarif());
             assertEquals(0, o.suppressions().size());
@@ -33,13 +34,14 @@ class AgentOptionsTest {
     @Test
     void parsesEveryKey() {
         AgentOptions o = AgentOptions.parse("include=com.acme.**;org.x.*,exclude=com.acme.gen.**,report=out/r.json,"
-                + "sarif=out/r.sarif,quiet,mode=hybrid,exitcode=3,halt=true,stacks=4,verbose=false");
+                + "sarif=out/r.sarif,quiet,mode=hybrid,exitcode=3,halt=true,stacks=4,verbose=false,eliminate=false");
         assertEquals(DetectionMode.HYBRID, o.mode());
         assertEquals(3, o.exitCode());
         assertEquals(4, o.stacks());
         assertTrue(o.quiet());
         assertTrue(o.halt());
         assertFalse(o.verbose());
+        assertFalse(o.eliminate());
         assertEquals(Path.of("out/r.json"), o.report());
         assertEquals(Path.of("out/r.sarif"), o.sarif());
         assertTrue(o.instruments("com.acme.Counter"));
@@ -78,7 +80,7 @@ class AgentOptionsTest {
     void unknownKeyNamesItAndListsAccepted() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("repot=x"));
         assertEquals("unknown option 'repot' — accepted: include, exclude, report, sarif, quiet, mode, exitcode, halt, "
-                + "stacks, suppress, verbose, words", e.getMessage());
+                + "stacks, suppress, verbose, words, eliminate", e.getMessage());
     }
 
     @Test

@@ -38,6 +38,8 @@ final class AccessVisitor extends MethodVisitor {
     /** In a constructor, fields of the uninitialized {@code this} are not visible to other threads yet. */
     private boolean beforeSuperCall;
     private int pendingNews;
+    /** The number of the next field or array access, as {@link CheckElimination} numbers them. */
+    private int accessOrdinal;
 
     AccessVisitor(MethodVisitor next, MethodContext ctx) {
         super(OpenedClassReader.ASM_API, next);
@@ -118,6 +120,7 @@ final class AccessVisitor extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        int ordinal = accessOrdinal++;
         boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
         FieldResolver.Field field = ctx.type.resolver.resolve(ctx.type.loader, ctx.type.shape, owner, name);
         String initialized = isStatic ? initializedBy(field.declaringClass()) : null;
@@ -129,7 +132,10 @@ final class AccessVisitor extends MethodVisitor {
         int id = Metadata.global().field(field.declaringClass().replace('/', '.'), name, descriptor, isStatic,
                 field.benign());
         boolean wide = Type.getType(descriptor).getSize() == 2;
-        if (!isStatic && ctx.contextLocal >= 0 && ctx.type.words.has(field)) {
+        if (!field.isVolatile() && !ctx.needsCheck(ordinal)) {
+            super.visitFieldInsn(opcode, owner, name, descriptor);   // an earlier check in the region covers it
+            classUsed(initialized);
+        } else if (!isStatic && ctx.contextLocal >= 0 && ctx.type.words.has(field)) {
             wordAccess(opcode, owner, name, descriptor, id, wide);
         } else if (field.isVolatile()) {
             volatileAccess(opcode, owner, name, descriptor, id, wide, initialized);
@@ -258,6 +264,23 @@ final class AccessVisitor extends MethodVisitor {
     public void visitInsn(int opcode) {
         switch (opcode) {
             case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
+                 Opcodes.CALOAD, Opcodes.SALOAD, Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE,
+                 Opcodes.CASTORE, Opcodes.SASTORE, Opcodes.LASTORE, Opcodes.DASTORE -> {
+                if (ctx.needsCheck(accessOrdinal++)) {
+                    elementCheck(opcode);
+                }
+            }
+            default -> {
+                // not an array access
+            }
+        }
+        super.visitInsn(opcode);
+    }
+
+    /** Before an array load or store: the element hook on a copy of {@code array index}. */
+    private void elementCheck(int opcode) {
+        switch (opcode) {
+            case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
                  Opcodes.CALOAD, Opcodes.SALOAD -> {
                 mv.visitInsn(Opcodes.DUP2);
                 elementHook(false);
@@ -275,11 +298,8 @@ final class AccessVisitor extends MethodVisitor {
                 mv.visitInsn(Opcodes.DUP2_X2);   // array index value array index
                 elementHook(true);
             }
-            default -> {
-                // not an array access
-            }
+            default -> throw new IllegalArgumentException("not an array access: " + opcode);
         }
-        super.visitInsn(opcode);
     }
 
     /** With {@code array index} on the stack: the element hook, through the context's page cache when there is one. */

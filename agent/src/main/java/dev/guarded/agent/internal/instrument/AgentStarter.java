@@ -64,7 +64,10 @@ public final class AgentStarter {
         JdkModel.install(inst, jar);
         // Classes already loaded cannot gain fields, so shadow words need a start before the application.
         boolean words = !attached && options.words() && options.mode() == DetectionMode.HB && Detector.wordsSupported();
-        AppTransformer transformer = new AppTransformer(inst, options::instruments, words);
+        AppTransformer transformer = new AppTransformer(inst, options::instruments, words, options.eliminate());
+        if (options.verbose()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(CheckElimination::printSummary, "guarded-checks"));
+        }
         inst.addTransformer(transformer, true);
         if (attached) {
             retransformLoaded(inst, transformer);

@@ -22,12 +22,15 @@ final class AppTransformer implements ClassFileTransformer {
     private final FieldResolver resolver = new FieldResolver();
     private final Module hooksModule = Hooks.class.getModule();
     private final ShadowWords words;
+    private final boolean eliminate;
 
     /**
      * @param words whether classes loaded from now on get shadow words ({@link ShadowWords}); classes that
      *              the options accept and that are already loaded never do
+     * @param eliminate whether checks {@link CheckElimination} finds redundant are left out
      */
-    AppTransformer(Instrumentation inst, Predicate<String> application, boolean words) {
+    AppTransformer(Instrumentation inst, Predicate<String> application, boolean words, boolean eliminate) {
+        this.eliminate = eliminate;
         this.inst = inst;
         this.application = application;
         this.words = words ? new ShadowWords(true, application, loadedApplicationClasses(inst)) : ShadowWords.none();
@@ -58,7 +61,7 @@ final class AppTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] result = ClassInstrumenter.instrument(bytes, loader, resolver, application, words);
+            byte[] result = ClassInstrumenter.instrument(bytes, loader, resolver, application, words, eliminate);
             if (module != null && module.isNamed() && !module.canRead(hooksModule)) {
                 inst.redefineModule(module, Set.of(hooksModule), Map.of(), Map.of(), Set.of(), Map.of());
             }

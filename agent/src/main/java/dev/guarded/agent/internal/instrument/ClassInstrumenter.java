@@ -34,12 +34,13 @@ final class ClassInstrumenter extends ClassVisitor {
     }
 
     /**
+     * @param eliminate whether the checks {@link CheckElimination} finds redundant are left out
      * @return the instrumented class file
      * @throws RuntimeException when the class cannot be rewritten (e.g. a method would exceed 64 KB)
      */
     static byte[] instrument(byte[] original, ClassLoader loader, FieldResolver resolver,
-            java.util.function.Predicate<String> application, ShadowWords words) {
-        ClassShape shape = ClassShape.ofTransformed(original);
+            java.util.function.Predicate<String> application, ShadowWords words, boolean eliminate) {
+        ClassShape shape = ClassShape.ofTransformed(original, eliminate);
         ClassContext ctx = new ClassContext(shape, loader, resolver, application, words);
         ClassReader reader = OpenedClassReader.of(original);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
@@ -110,7 +111,8 @@ final class ClassInstrumenter extends ClassVisitor {
         }
         String key = name + descriptor;
         int firstFree = ctx.shape.maxLocals.getOrDefault(key, 0);
-        MethodContext method = new MethodContext(ctx, access, name, descriptor, firstFree, needsContext(key));
+        MethodContext method = new MethodContext(ctx, access, name, descriptor, firstFree, needsContext(key),
+                redundantChecks(key));
         MethodVisitor calls = new UnsafeVisitor(new JdkCallVisitor(next, method), method);
         return new AccessVisitor(new MonitorVisitor(new VarHandleVisitor(calls, method), method), method);
     }
@@ -141,6 +143,18 @@ final class ClassInstrumenter extends ClassVisitor {
             }
         }
         return false;
+    }
+
+    /** @return the ordinals of the method's accesses whose check is redundant, or null when none are looked for */
+    private java.util.BitSet redundantChecks(String method) {
+        CheckElimination.Recorder body = ctx.shape.bodies.get(method);
+        if (body == null) {
+            return null;
+        }
+        return CheckElimination.redundant(body, ctx.internalName, (owner, field, isStatic) -> {
+            FieldResolver.Field f = ctx.resolver.resolve(ctx.loader, ctx.shape, owner, field);
+            return f.isVolatile() || (isStatic && !f.declaringClass().equals(ctx.internalName));
+        });
     }
 
     /** Declares the three words of one field and tells the detector that the field has them. */

@@ -36,6 +36,12 @@ final class ClassShape extends ClassVisitor {
     final Map<String, java.util.List<String[]>> instanceFieldRefs = new HashMap<>();
     /** For the class being transformed: the methods ({@code name + descriptor}) that load or store array elements. */
     final java.util.Set<String> arrayAccessors = new java.util.HashSet<>();
+    /**
+     * For the class being transformed, when redundant checks are to be found: per method
+     * ({@code name + descriptor}), the recording {@link CheckElimination} analyses.
+     */
+    final Map<String, CheckElimination.Recorder> bodies = new HashMap<>();
+    private boolean recordBodies;
     /** Members as the default {@code serialVersionUID} computation sees them (transformed class only). */
     final java.util.List<Member> fields = new java.util.ArrayList<>();
     final java.util.List<Member> methods = new java.util.ArrayList<>();
@@ -60,7 +66,13 @@ final class ClassShape extends ClassVisitor {
 
     /** Parses fields, supertypes and each method's max locals (for the class being transformed). */
     static ClassShape ofTransformed(byte[] bytes) {
+        return ofTransformed(bytes, false);
+    }
+
+    /** As {@link #ofTransformed(byte[])}, also recording each method's body when {@code recordBodies}. */
+    static ClassShape ofTransformed(byte[] bytes, boolean recordBodies) {
         ClassShape shape = new ClassShape();
+        shape.recordBodies = recordBodies;
         OpenedClassReader.of(bytes).accept(shape, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return shape;
     }
@@ -104,9 +116,15 @@ final class ClassShape extends ClassVisitor {
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         String key = name + descriptor;
         methods.add(new Member(name, descriptor, access));
-        return new MethodVisitor(api) {
+        CheckElimination.Recorder body = null;
+        if (recordBodies) {
+            body = new CheckElimination.Recorder();
+            bodies.put(key, body);
+        }
+        return new MethodVisitor(api, body) {
             @Override
             public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
+                super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
                 if (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) {
                     instanceFieldRefs.computeIfAbsent(key, k -> new java.util.ArrayList<>())
                             .add(new String[] {owner, field});
@@ -115,6 +133,7 @@ final class ClassShape extends ClassVisitor {
 
             @Override
             public void visitInsn(int opcode) {
+                super.visitInsn(opcode);
                 if ((opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD)
                         || (opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE)) {
                     arrayAccessors.add(key);

@@ -28,11 +28,17 @@ final class MethodContext {
     final int contextLocal;
     /** The first local that visitors may use for short-lived spills (never across a branch target). */
     final int spillBase;
+    /**
+     * The accesses (numbered in visit order, see {@link CheckElimination}) whose check is left out, or null to
+     * check every access.
+     */
+    private final java.util.BitSet redundant;
     private final Map<Integer, Integer> siteByLine = new HashMap<>();
     private int line = -1;
 
     MethodContext(ClassContext type, int access, String method, String descriptor, int firstFreeLocal,
-            boolean needsContext) {
+            boolean needsContext, java.util.BitSet redundant) {
+        this.redundant = redundant;
         this.type = type;
         this.access = access;
         this.method = method;
@@ -40,6 +46,21 @@ final class MethodContext {
         this.firstFreeLocal = firstFreeLocal;
         this.contextLocal = needsContext ? firstFreeLocal : -1;
         this.spillBase = needsContext ? firstFreeLocal + 1 : firstFreeLocal;
+    }
+
+    /**
+     * Counts a checkable access for the {@code verbose} summary.
+     *
+     * @param ordinal the access's number in visit order
+     * @return whether its check is needed (false: an earlier check in its region covers it)
+     */
+    boolean needsCheck(int ordinal) {
+        if (redundant != null && redundant.get(ordinal)) {
+            CheckElimination.ELIMINATED.incrementAndGet();
+            return false;
+        }
+        CheckElimination.KEPT.incrementAndGet();
+        return true;
     }
 
     void line(int line) {

@@ -33,7 +33,7 @@ class ClassInstrumenterTest {
             original = in.readAllBytes();
         }
         byte[] rewritten = ClassInstrumenter.instrument(original, Sample.class.getClassLoader(), new FieldResolver(),
-                name -> name.endsWith("Sample"), ShadowWords.none());
+                name -> name.endsWith("Sample"), ShadowWords.none(), false);
         Class<?> type = new SingleClassLoader(Sample.class.getName(), rewritten).loadClass(Sample.class.getName());
         sample = type.getConstructor().newInstance();
         Hooks.install(new Recorder());

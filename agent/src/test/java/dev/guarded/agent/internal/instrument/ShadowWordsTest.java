@@ -46,7 +46,7 @@ class ShadowWordsTest {
         Map<String, byte[]> rewritten = new HashMap<>();
         for (String name : List.of(SAMPLE, CHILD, INNER)) {
             rewritten.put(name, ClassInstrumenter.instrument(bytes(name), getClass().getClassLoader(),
-                    new FieldResolver(), n -> n.startsWith(SAMPLE), words));
+                    new FieldResolver(), n -> n.startsWith(SAMPLE), words, false));
         }
         loader = new ClassInstrumenterTest.SingleClassLoader(rewritten);
         Hooks.install(new Recorder());

@@ -34,7 +34,7 @@ class UnsafeVisitorTest {
         }
         String name = UnsafeSample.class.getName();
         byte[] rewritten = ClassInstrumenter.instrument(original, UnsafeSample.class.getClassLoader(),
-                new FieldResolver(), n -> n.endsWith("UnsafeSample"), ShadowWords.none());
+                new FieldResolver(), n -> n.endsWith("UnsafeSample"), ShadowWords.none(), false);
         ClassLoader loader = new ClassLoader(UnsafeVisitorTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
