@@ -38,6 +38,10 @@ final class LockRules {
                 // first needs it (linkage, a VarHandle's first access mode): immutable, and no program edge.
                 new Rule(named("java.lang.invoke.MethodType"), isStatic().and(named("makeImpl")),
                         ThreadAdvice.LinkageInternals.class),
+                // A class loader's per-class-name lock objects, in a map shared by every thread that loads
+                // through it: two threads resolving the same class would be ordered by it.
+                new Rule(named("java.lang.ClassLoader"), methods("getClassLoadingLock"),
+                        ThreadAdvice.LinkageInternals.class),
                 new Rule(named("java.lang.Thread"), methods("join"), ThreadAdvice.Join.class),
                 new Rule(named("java.lang.Thread"), returning(boolean.class, "isAlive"), ThreadAdvice.IsAlive.class),
                 new Rule(plain, methods("lock", "lockInterruptibly"), LockAdvice.Acquired.class),
