@@ -2,6 +2,7 @@ package dev.guarded.agenttests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +53,9 @@ class JdkClassesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdkPrograms")
     void behavesTheSameInEveryIteration(Program program) throws Exception {
-        ForkedRun run = ProgramRunner.buildJdk().run(program, "",
+        // A folder of its own: RacyProgramsIT and CleanProgramsIT may run the same program at the same time.
+        ForkedRun run = ProgramRunner.forJdk(Path.of(System.getProperty("java.home")),
+                "jdk" + Runtime.version().feature() + "-iterations").run(program, "",
                 List.of(RUNNER, program.mainClass(), Integer.toString(ITERATIONS)), TIMEOUT_SECONDS);
         if (!program.racy()) {
             RaceAssertions.assertNoRaces(run);
