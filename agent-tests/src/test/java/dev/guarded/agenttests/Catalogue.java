@@ -57,6 +57,8 @@ final class Catalogue {
         pair(all, "invokeAll", "exec.InvokeAll", "first", 17);
         pair(all, "shutdown + awaitTermination", "exec.ShutdownAwaitTermination", "first", 17);
         pair(all, "ExecutorService.close()", "exec.ExecutorClose", "first", 21);
+        // A ThreadLocal's value is confined to its thread: tasks that share a worker may share it
+        pair(all, "ThreadLocal cache shared by tasks on one worker", "exec.ThreadLocalCache", "$Buffer.count", 17);
         pair(all, "newVirtualThreadPerTaskExecutor", "exec.VirtualThreadExecutor", "total", 21);
         pair(all, "virtual-thread executor close()", "exec.VirtualThreadClose", "first", 21);
         // CompletableFuture

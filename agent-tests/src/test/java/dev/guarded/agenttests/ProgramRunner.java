@@ -53,6 +53,16 @@ final class ProgramRunner {
      * @return the run; never null (a timeout is a run with {@code timedOut})
      */
     ForkedRun run(Program program, String extraOptions) throws IOException, InterruptedException {
+        return run(program, extraOptions, List.of(program.mainClass()), TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs {@code launch} (a main class and its arguments, e.g. a runner that repeats {@code program}) on
+     * {@code program}'s class path, reporting into {@code program}'s report files, as {@link #run(Program, String)},
+     * but with a timeout of {@code timeoutSeconds} (a run that repeats a program needs more than one run's).
+     */
+    ForkedRun run(Program program, String extraOptions, List<String> launch, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path dir = ItPaths.reports().resolve(jdkLabel);
         Files.createDirectories(dir);
         String base = program.simpleName();
@@ -73,13 +83,13 @@ final class ProgramRunner {
         command.add("-javaagent:" + ItPaths.agentJar() + "=" + agentArgs);
         command.add("-cp");
         command.add(classPath(program));
-        command.add(program.mainClass());
+        command.addAll(launch);
 
         Process process = new ProcessBuilder(command)
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
-        boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

@@ -1,8 +1,9 @@
 package dev.guarded.agenttests;
 
+import dev.guarded.report.Race;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -49,8 +50,8 @@ class RacyProgramsIT {
 
     private static Set<String> findings(ForkedRun run) {
         Set<String> found = new TreeSet<>();
-        for (JsonNode race : run.report().path("races")) {
-            found.add(race.path("kind").asText() + " " + race.path("field").asText());
+        for (Race race : run.report().races()) {
+            found.add(race.kind() + " " + race.field());
         }
         return found;
     }

@@ -31,45 +31,21 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ScheduleSensitivityIT {
 
-    /**
-     * Known gap (issue 11 stays open for it): on a quiet machine the race of the FIRST task a
-     * {@code ScheduledThreadPoolExecutor} runs is not reported (iteration 0 of these programs, deterministically,
-     * whichever slot the first iteration uses); every later task's race is. Found when the group ran on an idle
-     * machine after the merge of the task model; under load all 20 were reported. These programs are held to
-     * iterations 1..19 by {@link #laterIterationsOfKnownGapsAreReported} until the first-task edge is found.
-     */
-    static final java.util.Set<String> FIRST_TASK_GAP = java.util.Set.of(
-            "com.acme.schedule.ScheduleCallableRacy", "com.acme.schedule.PeriodicTaskRacy");
-
     static Stream<Program> racyPrograms() {
-        return Catalogue.SCHEDULE.stream().filter(Program::racy).filter(p -> !FIRST_TASK_GAP.contains(p.mainClass()));
-    }
-
-    static Stream<Program> knownGapPrograms() {
-        return Catalogue.SCHEDULE.stream().filter(p -> FIRST_TASK_GAP.contains(p.mainClass()));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("knownGapPrograms")
-    void laterIterationsOfKnownGapsAreReported(Program program) throws Exception {
-        assertReported(program, 1);
+        return Catalogue.SCHEDULE.stream().filter(Program::racy);
     }
 
     static Stream<Program> cleanPrograms() {
         return Catalogue.SCHEDULE.stream().filter(p -> !p.racy());
     }
 
+    /** Runs the program and requires a race on {@code Slots.s<i>} for every iteration {@code i}. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("racyPrograms")
     void everyIterationIsReported(Program program) throws Exception {
-        assertReported(program, 0);
-    }
-
-    /** Runs the program and requires a race on {@code Slots.s<i>} for every iteration {@code i >= first}. */
-    private static void assertReported(Program program, int first) throws Exception {
         ForkedRun run = ProgramRunner.buildJdk().run(program, "");
         Set<String> expected = new TreeSet<>();
-        for (int i = first; i < 20; i++) {
+        for (int i = 0; i < 20; i++) {
             expected.add(program.expectedField() + String.format("%02d", i));
         }
         RaceAssertions.assertRanCleanly(run);

@@ -27,10 +27,6 @@ public final class DefaultExclusions {
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.graalvm.", "org.ietf.jgss.", "org.w3c.dom.",
             "org.xml.sax.", "org.jcp.xml.",
             "dev.guarded.agent.", "dev.guarded.report.", "dev.guarded.options.",
-            // Guarded core's per-thread completion trampoline: state confined to one physical thread by a
-            // ThreadLocal, which the task model (each task its own logical thread) cannot yet see as confined;
-            // it orders nothing itself, so leaving it unwatched loses no edge.
-            "dev.guarded.sync.internal.Trampoline",
             "org.apache.maven.surefire.", "org.junit.platform.", "org.junit.jupiter.engine.", "org.junit.vintage.",
             "junit.runner.", "org.opentest4j.", "org.apiguardian.", "dev.guarded.junit.", "org.jacoco.agent.",
             "com.intellij.rt.", "org.eclipse.jdt.internal.junit", "org.gradle.");

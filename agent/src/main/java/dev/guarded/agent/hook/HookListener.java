@@ -148,6 +148,15 @@ public interface HookListener {
     }
 
     /**
+     * Application code is about to call {@code get}, {@code set} or {@code remove} on {@code threadLocal}: the
+     * value it reaches is confined to the calling physical thread, so this logical thread is ordered after
+     * the logical thread that last used {@code threadLocal} on the same physical thread (another task the same
+     * worker ran before). The default does nothing.
+     */
+    default void threadLocalUsed(Object threadLocal) {
+    }
+
+    /**
      * A call on {@code receiver} returned {@code view}, a view or iterator backed by it ({@code keySet()},
      * {@code subList}, {@code iterator()}, {@code Collections.unmodifiableList}): later calls on the view count
      * against the object backing {@code receiver}. The default does nothing.

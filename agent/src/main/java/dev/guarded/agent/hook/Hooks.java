@@ -340,6 +340,16 @@ public final class Hooks {
         listener.callRead(receiver, siteId);
     }
 
+    /**
+     * See {@link HookListener#threadLocalUsed}. The hooks' own per-thread cache is a {@code ThreadLocal} too;
+     * its uses are the detector finding its state and never reach the listener (they would recurse).
+     */
+    public static void threadLocalUsed(Object threadLocal) {
+        if (threadLocal != CONTEXT) {
+            listener.threadLocalUsed(threadLocal);
+        }
+    }
+
     /** See {@link HookListener#callWrite}. */
     public static void callWrite(Object receiver, int siteId) {
         listener.callWrite(receiver, siteId);

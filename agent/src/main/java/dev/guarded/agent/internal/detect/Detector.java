@@ -43,6 +43,7 @@ public final class Detector implements HookListener {
     private static final int EXECUTOR_CREATED = 12;
     private static final int CALL_VIEW = 13;
     private static final int CLONED = 14;
+    private static final int THREAD_LOCAL_USED = 15;
 
     private static Detector jvmWide;
 
@@ -305,6 +306,11 @@ public final class Detector implements HookListener {
     }
 
     @Override
+    public void threadLocalUsed(Object threadLocal) {
+        event(THREAD_LOCAL_USED, threadLocal, null, 0);
+    }
+
+    @Override
     public void callView(Object view, Object receiver) {
         event(CALL_VIEW, view, receiver, 0);
     }
@@ -331,6 +337,7 @@ public final class Detector implements HookListener {
                     case EXECUTOR_CREATED -> analysis.executorCreated(t, target);
                     case CALL_VIEW -> analysis.jdkObjects().viewCreated(target, other);
                     case CLONED -> analysis.cloned(t, target, (int) arg);
+                    case THREAD_LOCAL_USED -> analysis.threadLocalUsed(t, target);
                     default -> throw new IllegalArgumentException("event " + kind);
                 }
             } catch (Throwable e) {

@@ -359,6 +359,9 @@ final class RaceAnalysis {
         ended.syncNodes = null;
         ended.wordsArrays = null;
         ended.wordsOf = null;
+        if (ended.threadLocalsToHandBack != null) {
+            handBack(ended);
+        }
         registry.retire(ended);
     }
 
@@ -438,6 +441,76 @@ final class RaceAnalysis {
             words.cloned(t, copy, site);
         }
     }
+
+    /**
+     * {@code t} calls {@code get}, {@code set} or {@code remove} on {@code threadLocal}. The value a ThreadLocal
+     * holds is confined to one physical thread, and that thread's program order is real: when another logical
+     * thread (an earlier task on the same worker, or the thread below a task) used the same ThreadLocal on this
+     * physical thread before, {@code t} acquires that user's clock as it is now, and the user's next access
+     * starts a new epoch. Nothing else orders tasks that share a worker; different ThreadLocals, and the same
+     * ThreadLocal on different threads, stay unordered.
+     */
+    void threadLocalUsed(ThreadState t, Object threadLocal) {
+        ThreadState base = t.base;
+        WeakIdentityTable<ThreadState.ThreadLocalUse> uses = base.threadLocalUses;
+        if (uses == null) {
+            uses = new WeakIdentityTable<>(null, 1, 4);
+            base.threadLocalUses = uses;
+        }
+        ThreadState.ThreadLocalUse use = uses.getOrCreate(threadLocal, NEW_THREAD_LOCAL_USE);
+        ThreadState last = use.last;
+        if (last != t) {
+            if (last != null) {
+                // Same physical thread: last's clock is changed only by this thread, so it can be read here.
+                t.join(last.clock);
+                last.released();
+                if (t.below != null && runsInside(t, last)) {
+                    handBackLater(t, use);
+                }
+            }
+            use.last = t;
+        }
+    }
+
+    /** @return whether {@code task} was begun, directly or not, inside the logical thread {@code outer} */
+    private static boolean runsInside(ThreadState task, ThreadState outer) {
+        for (ThreadState s = task.below; s != null; s = s.below) {
+            if (s == outer) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void handBackLater(ThreadState task, ThreadState.ThreadLocalUse use) {
+        if (task.threadLocalsToHandBack == null) {
+            task.threadLocalsToHandBack = new java.util.ArrayList<>(2);
+        }
+        task.threadLocalsToHandBack.add(use);
+    }
+
+    /**
+     * {@code ended} used ThreadLocals that a logical thread it ran inside had used before: that one may still
+     * hold the value it got (a loop over a per-thread queue that a nested task added to) and resumes after the
+     * task on the same physical thread, so the one below acquires the task's end for each such ThreadLocal
+     * that nobody used since; the hand-back continues down when the one below is itself a task.
+     */
+    private static void handBack(ThreadState ended) {
+        ThreadState below = ended.below;
+        for (ThreadState.ThreadLocalUse use : ended.threadLocalsToHandBack) {
+            if (use.last == ended) {
+                below.join(ended.clock);
+                use.last = below;
+                if (below.below != null) {
+                    handBackLater(below, use);
+                }
+            }
+        }
+        ended.threadLocalsToHandBack = null;
+    }
+
+    private static final java.util.function.Function<Object, ThreadState.ThreadLocalUse> NEW_THREAD_LOCAL_USE =
+            k -> new ThreadState.ThreadLocalUse();
 
     /**
      * An executor is being constructed; remembers, in its sync node, when its factory promises sequential

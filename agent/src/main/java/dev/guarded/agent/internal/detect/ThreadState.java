@@ -97,6 +97,23 @@ final class ThreadState extends ThreadContext {
     boolean taskInherited;
     /** How often the running task was begun again under the same key (a FutureTask run by its executor). */
     int taskReentry;
+    /**
+     * On a thread's own state, once it used a {@code ThreadLocal}: per ThreadLocal, the logical thread that
+     * used it last on this physical thread ({@link RaceAnalysis#threadLocalUsed}); only this thread touches it.
+     */
+    WeakIdentityTable<ThreadLocalUse> threadLocalUses;
+
+    /**
+     * For a task: the ThreadLocal uses it took over from a logical thread it runs inside (the thread or task
+     * below it); when it ends, each is handed back to the one below ({@link RaceAnalysis#taskEnd}). Null until
+     * that happens, which is rare.
+     */
+    java.util.List<ThreadLocalUse> threadLocalsToHandBack;
+
+    /** The last logical thread that used one ThreadLocal on one physical thread. */
+    static final class ThreadLocalUse {
+        ThreadState last;
+    }
 
     ThreadState(int tid, VectorClock clock, ThreadInfo info) {
         this.tid = tid;

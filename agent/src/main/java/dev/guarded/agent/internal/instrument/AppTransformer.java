@@ -60,6 +60,9 @@ final class AppTransformer implements ClassFileTransformer {
         if (!accepts(loader, className)) {
             return null;
         }
+        // The instrumenter's own tables (concurrent maps the JDK model watches) are shared by every thread
+        // that loads a class; seen as the program's, they would order threads that only loaded classes.
+        Hooks.ignoreBegin();
         try {
             byte[] result = ClassInstrumenter.instrument(bytes, loader, resolver, application, words, eliminate);
             if (module != null && module.isNamed() && !module.canRead(hooksModule)) {
@@ -69,6 +72,8 @@ final class AppTransformer implements ClassFileTransformer {
         } catch (Throwable e) {
             warn(className.replace('/', '.'), e);
             return wordsOnly(className, bytes);
+        } finally {
+            Hooks.ignoreEnd();
         }
     }
 

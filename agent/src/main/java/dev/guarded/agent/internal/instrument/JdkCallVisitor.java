@@ -47,6 +47,17 @@ final class JdkCallVisitor extends MethodVisitor {
             recordView();
             return;
         }
+        if (opcode == Opcodes.INVOKEVIRTUAL && JdkCalls.threadLocalUse(owner, name, descriptor)) {
+            if (descriptor.startsWith("()")) {
+                mv.visitInsn(Opcodes.DUP);                 // get(), remove(): the receiver is on top
+            } else {
+                mv.visitInsn(Opcodes.SWAP);                // set(value): receiver, value -> value, receiver
+                mv.visitInsn(Opcodes.DUP_X1);              // -> receiver, value, receiver
+            }
+            MethodContext.hook(mv, "threadLocalUsed", "(Ljava/lang/Object;)V");
+            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+            return;
+        }
         int kind = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE
                 ? JdkCalls.kind(owner, name) : JdkCalls.NONE;
         if (kind == JdkCalls.NONE) {

@@ -99,6 +99,18 @@ final class JdkCalls {
         return NONE;
     }
 
+    /**
+     * @return whether this is {@code get()}, {@code set(value)} or {@code remove()} on a variable typed
+     *         {@code ThreadLocal} or {@code InheritableThreadLocal} (a call through an application subclass's
+     *         own type is not seen)
+     */
+    static boolean threadLocalUse(String owner, String name, String descriptor) {
+        return ("java/lang/ThreadLocal".equals(owner) || "java/lang/InheritableThreadLocal".equals(owner))
+                && ("get".equals(name) && "()Ljava/lang/Object;".equals(descriptor)
+                    || "remove".equals(name) && "()V".equals(descriptor)
+                    || "set".equals(name) && "(Ljava/lang/Object;)V".equals(descriptor));
+    }
+
     /** @return whether the call returns a view or iterator backed by its receiver */
     static boolean returnsView(String name, String descriptor) {
         return VIEWS.contains(name) && descriptor.endsWith(";");

@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.guarded.agent.hook.Hooks;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -33,6 +35,30 @@ public final class JdkModel {
     private static final String[] TIMER_CLASSES = {"java.util.Timer", "java.util.TaskQueue"};
 
     private JdkModel() {
+    }
+
+    /**
+     * The model's own transformations run on whichever thread loads a JDK class, through ByteBuddy's type
+     * pools and caches (concurrent maps the model watches): their hooks are ignored, or two threads that
+     * merely loaded classes one after another would be ordered.
+     */
+    private static final AgentBuilder.TransformerDecorator IGNORED_WHILE_TRANSFORMING = transformer ->
+            ResettableClassFileTransformer.WithDelegation.of(transformer, new IgnoreWhileTransforming());
+
+    /** Brackets one transformation with an ignore region ({@link Hooks#ignoreBegin}). */
+    private static final class IgnoreWhileTransforming implements ResettableClassFileTransformer.WithDelegation.Callback<Void> {
+        @Override
+        public Void onBeforeTransform(JavaModule module, ClassLoader loader, String name, Class<?> redefined,
+                ProtectionDomain domain, byte[] bytes) {
+            Hooks.ignoreBegin();
+            return null;
+        }
+
+        @Override
+        public void onAfterTransform(Void unused, JavaModule module, ClassLoader loader, String name,
+                Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+            Hooks.ignoreEnd();
+        }
     }
 
     /** @return every rule of the model, in application order */
@@ -62,7 +88,8 @@ public final class JdkModel {
                 .with(listener)
                 .ignore(not(nameStartsWith("java.lang.").or(nameStartsWith("java.util.concurrent."))
                         .or(namedOneOf(TIMER_CLASSES))))
-                .assureReadEdgeTo(inst, Hooks.class);
+                .assureReadEdgeTo(inst, Hooks.class)
+                .with(IGNORED_WHILE_TRANSFORMING);
         // Advice suppresses what its hooks throw, except what must reach the program (Hooks.rethrowIfFatal).
         Advice.ExceptionHandler dropUnlessFatal = dropUnlessFatal();
         for (Rule rule : rules()) {

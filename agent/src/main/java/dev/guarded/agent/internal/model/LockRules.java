@@ -2,6 +2,7 @@ package dev.guarded.agent.internal.model;
 
 import static dev.guarded.agent.internal.model.Matchers.methods;
 import static dev.guarded.agent.internal.model.Matchers.returning;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -28,6 +29,19 @@ final class LockRules {
                 new Rule(named("java.lang.VirtualThread"), methods("submitRunContinuation", "lazySubmitRunContinuation",
                         "externalSubmitRunContinuation", "externalSubmitRunContinuationOrThrow"),
                         ThreadAdvice.SchedulerInternals.class),
+                // The JVM's upcalls that link invokedynamic, condy and method-handle constants: interning in
+                // JDK-wide tables, done by whichever thread links first, orders nothing the program can use.
+                new Rule(named("java.lang.invoke.MethodHandleNatives"), isStatic().and(namedOneOf("linkCallSite",
+                        "linkDynamicConstant", "linkMethod", "linkMethodHandleConstant", "findMethodHandleType")),
+                        ThreadAdvice.LinkageInternals.class),
+                // Every MethodType is made here and interned in a JVM-wide table, lazily, by whichever thread
+                // first needs it (linkage, a VarHandle's first access mode): immutable, and no program edge.
+                new Rule(named("java.lang.invoke.MethodType"), isStatic().and(named("makeImpl")),
+                        ThreadAdvice.LinkageInternals.class),
+                // A class loader's per-class-name lock objects, in a map shared by every thread that loads
+                // through it: two threads resolving the same class would be ordered by it.
+                new Rule(named("java.lang.ClassLoader"), methods("getClassLoadingLock"),
+                        ThreadAdvice.LinkageInternals.class),
                 new Rule(named("java.lang.Thread"), methods("join"), ThreadAdvice.Join.class),
                 new Rule(named("java.lang.Thread"), returning(boolean.class, "isAlive"), ThreadAdvice.IsAlive.class),
                 new Rule(plain, methods("lock", "lockInterruptibly"), LockAdvice.Acquired.class),

@@ -53,4 +53,21 @@ final class ThreadAdvice {
             Hooks.ignoreEnd();
         }
     }
+
+    /**
+     * The JVM's linkage upcalls ({@code MethodHandleNatives.linkCallSite} and friends): they intern method
+     * types and spin lambda classes in tables shared by the whole JVM, on whichever thread links a call site
+     * first. No API promises an order from that, so the hooks inside are ignored.
+     */
+    static final class LinkageInternals {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter() {
+            Hooks.ignoreBegin();
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
+        static void exit() {
+            Hooks.ignoreEnd();
+        }
+    }
 }

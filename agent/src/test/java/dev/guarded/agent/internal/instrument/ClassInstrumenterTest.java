@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class ClassInstrumenterTest {
 
     private final List<String> events = new ArrayList<>();
+    private final List<Object> threadLocals = new ArrayList<>();
     private Object sample;
 
     @BeforeEach
@@ -85,6 +86,14 @@ class ClassInstrumenterTest {
                 "callRead toString", "callRead size"), events);
     }
 
+    @Test
+    void threadLocalGetSetAndRemoveReportTheirThreadLocalAtTheCallSite() throws Exception {
+        ThreadLocal<String> local = ThreadLocal.withInitial(() -> "b");
+        assertEquals("ab", call("threadLocalCalls", local));
+        assertEquals(List.of("threadLocal", "threadLocal", "threadLocal", "threadLocal"), events);
+        assertEquals(4, threadLocals.stream().filter(l -> l == local).count());
+    }
+
     private Object call(String name, Object... args) throws Exception {
         for (Method m : sample.getClass().getMethods()) {
             if (m.getName().equals(name)) {
@@ -122,6 +131,10 @@ class ClassInstrumenterTest {
         }
         @Override public void callWrite(Object receiver, int siteId) {
             events.add("callWrite " + CallSites.callee(siteId));
+        }
+        @Override public void threadLocalUsed(Object threadLocal) {
+            events.add("threadLocal");
+            threadLocals.add(threadLocal);
         }
         @Override public void callView(Object view, Object receiver) {
             events.add("callView " + view.getClass().getSimpleName() + " of " + receiver.getClass().getSimpleName());

@@ -47,4 +47,15 @@ class JdkCallsTest {
         assertFalse(JdkCalls.unmodifiableView("java/util/Collections", "unmodifiableMap",
                 "(Ljava/util/Map;Ljava/lang/Object;)Ljava/util/Map;"));
     }
+
+    @Test
+    void threadLocalGetSetAndRemoveAreRecognisedOnBothThreadLocalTypes() {
+        assertTrue(JdkCalls.threadLocalUse("java/lang/ThreadLocal", "get", "()Ljava/lang/Object;"));
+        assertTrue(JdkCalls.threadLocalUse("java/lang/ThreadLocal", "set", "(Ljava/lang/Object;)V"));
+        assertTrue(JdkCalls.threadLocalUse("java/lang/InheritableThreadLocal", "remove", "()V"));
+        assertFalse(JdkCalls.threadLocalUse("java/lang/ThreadLocal", "withInitial",
+                "(Ljava/util/function/Supplier;)Ljava/lang/ThreadLocal;"));
+        assertFalse(JdkCalls.threadLocalUse("java/lang/ThreadLocal", "toString", "()Ljava/lang/String;"));
+        assertFalse(JdkCalls.threadLocalUse("com/acme/MyThreadLocal", "get", "()Ljava/lang/Object;"));
+    }
 }

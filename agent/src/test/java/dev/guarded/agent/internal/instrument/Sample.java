@@ -46,4 +46,12 @@ public class Sample {
         java.util.List<Integer> view = java.util.Collections.unmodifiableList(list);
         return sb.toString() + view.size() + list.getClass().getSimpleName().length();
     }
+
+    /** ThreadLocal calls: each get, set and remove is reported with its ThreadLocal before the call. */
+    public String threadLocalCalls(ThreadLocal<String> local) {
+        local.set("a");
+        String seen = local.get();
+        local.remove();
+        return seen + local.get();
+    }
 }
