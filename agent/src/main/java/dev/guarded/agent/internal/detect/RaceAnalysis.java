@@ -363,23 +363,24 @@ final class RaceAnalysis {
     }
 
     /**
-     * {@code Object.clone} returned {@code copy}: its words are reset to a fresh write by this thread; in the
-     * lockset modes, which keep every location in the side tables, each of its fields is written there (at
-     * {@code site}, by this thread), as {@code Object.clone} just did.
+     * {@code Object.clone} returned {@code copy}: its words are reset to a fresh write by this thread; where it
+     * has none (the lockset modes, {@code words=false}, a class loaded before the agent), each of its fields
+     * is written in the side tables instead (at {@code site}, by this thread), as {@code Object.clone} did.
      */
     void cloned(ThreadState t, Object copy, int site) {
         if (copy == null) {
             return;
         }
-        if (locksets) {
-            for (int fieldId : clonedFields.get(copy.getClass())) {
-                access(t, shadow.field(copy, fieldId), true, site, fieldId, null);
+        if (!locksets) {
+            t.beforeAccess();
+            t.info.noteLocks(t.epoch, t.held.snapshot());
+            if (words.cloned(t, copy, site)) {
+                return;
             }
-            return;
         }
-        t.beforeAccess();
-        t.info.noteLocks(t.epoch, t.held.snapshot());
-        words.cloned(t, copy, site);
+        for (int fieldId : clonedFields.get(copy.getClass())) {
+            access(t, shadow.field(copy, fieldId), true, site, fieldId, null);
+        }
     }
 
     /**
