@@ -55,6 +55,17 @@ final class ProgramRunner {
      * @return the run; never null (a timeout is a run with {@code timedOut})
      */
     ForkedRun run(Program program, String extraOptions) throws IOException, InterruptedException {
+        return run(program, extraOptions, List.of(), TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs {@code program} like {@link #run(Program, String)}, with command-line arguments and a time limit
+     * of its own (a {@code com.acme.batch.Batch} of programs takes longer than one program).
+     *
+     * @return the run; never null (a timeout is a run with {@code timedOut})
+     */
+    ForkedRun run(Program program, String extraOptions, List<String> args, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path dir = ItPaths.reports().resolve(jdkLabel);
         Files.createDirectories(dir);
         String base = program.simpleName();
@@ -74,12 +85,13 @@ final class ProgramRunner {
         command.add("-cp");
         command.add(classPath(program));
         command.add(program.mainClass());
+        command.addAll(args);
 
         Process process = new ProcessBuilder(command)
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
-        boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

@@ -85,6 +85,22 @@ final class RaceAssertions {
         }
     }
 
+    /**
+     * Like {@link #assertFindings}, for a schedule-dependent outcome: the findings include every one of
+     * {@code required} and nothing outside {@code allowed}.
+     */
+    static void assertFindingsWithin(ForkedRun run, Set<String> required, Set<String> allowed) {
+        assertRanCleanly(run);
+        Set<String> found = new TreeSet<>();
+        for (JsonNode race : races(run)) {
+            found.add(race.path("kind").asText() + " " + race.path("field").asText());
+        }
+        if (!found.containsAll(required) || !allowed.containsAll(found)) {
+            fail("expected findings including " + new TreeSet<>(required) + " within " + new TreeSet<>(allowed)
+                    + ", reported " + found + "\n" + run.describe());
+        }
+    }
+
     /** Exit 0 within the timeout, a parseable report, and a stderr free of instrumentation failures. */
     static void assertRanCleanly(ForkedRun run) {
         if (run.timedOut()) {
