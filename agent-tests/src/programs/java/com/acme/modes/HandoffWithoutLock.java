@@ -5,7 +5,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Two threads take turns incrementing {@code counter}, handing the turn over with two semaphores: every
  * access is ordered by happens-before, but no lock protects the field. Clean in mode {@code hb}; reported as
- * {@code unguarded} in modes {@code lockset} and {@code hybrid}, which ask for a common lock.
+ * {@code unguarded} in mode {@code lockset}, which asks for a common lock; clean in mode {@code hybrid}, for
+ * which each turn is a hand-off of the field (a semaphore release acquired by the other thread).
  */
 public final class HandoffWithoutLock {
     static final Semaphore PING = new Semaphore(1);

@@ -169,6 +169,33 @@ final class Catalogue {
         SCHEDULE = Collections.unmodifiableList(schedule);
     }
 
+    /**
+     * The "ordered by accident" group ({@link HybridModeIT}): two threads update {@code counter} without a
+     * common lock, and in the run only an incidental edge (an unrelated lock, a counting atomic, a statistic,
+     * a map merge) orders the second after the first. Free of happens-before races in mode {@code hb}; each
+     * must be reported as {@code unguarded} on {@code counter} in mode {@code hybrid}. Not part of {@link #ALL}.
+     */
+    static final List<Program> ACCIDENTS;
+
+    static {
+        List<Program> accidents = new ArrayList<>();
+        for (String[] p : new String[][] {
+            {"unrelated monitor", "UnrelatedMonitorRacy"},
+            {"unrelated ReentrantLock", "UnrelatedReentrantLockRacy"},
+            {"write lock of other data", "OtherWriteLockRacy"},
+            {"AtomicInteger counter", "AtomicCounterRacy"},
+            {"AtomicLongArray histogram", "AtomicArrayHistogramRacy"},
+            {"volatile counter (field updater)", "VolatileCounterRacy"},
+            {"LongAdder statistic", "LongAdderRacy"},
+            {"ConcurrentHashMap.merge", "ConcurrentMapMergeRacy"},
+            {"sleep-ordered threads", "SleepOrderedRacy"},
+        }) {
+            String main = "com.acme.accident." + p[1];
+            accidents.add(new Program(p[0], main, true, main + ".counter", 17));
+        }
+        ACCIDENTS = Collections.unmodifiableList(accidents);
+    }
+
     private Catalogue() {
     }
 

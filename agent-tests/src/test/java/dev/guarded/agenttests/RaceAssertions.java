@@ -104,7 +104,26 @@ final class RaceAssertions {
         }
     }
 
-    /** Exit 0 within the timeout, a report the one report reader accepts (summary included), and a stderr free of instrumentation failures. */
+    /**
+     * Like {@link #assertFindings}, for a schedule-dependent outcome: the findings include every one of
+     * {@code required} and nothing outside {@code allowed}.
+     */
+    static void assertFindingsWithin(ForkedRun run, Set<String> required, Set<String> allowed) {
+        assertRanCleanly(run);
+        Set<String> found = new TreeSet<>();
+        for (Race race : run.report().races()) {
+            found.add(race.kind() + " " + race.field());
+        }
+        if (!found.containsAll(required) || !allowed.containsAll(found)) {
+            fail("expected findings including " + new TreeSet<>(required) + " within " + new TreeSet<>(allowed)
+                    + ", reported " + found + "\n" + run.describe());
+        }
+    }
+
+    /**
+     * Exit 0 within the timeout, a report the one report reader accepts (summary included), and a stderr free
+     * of instrumentation failures.
+     */
     static void assertRanCleanly(ForkedRun run) {
         if (run.timedOut()) {
             fail("program did not finish within its timeout\n" + run.describe());

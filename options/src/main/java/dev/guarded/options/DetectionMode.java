@@ -27,11 +27,19 @@ public enum DetectionMode {
     LOCKSET,
 
     /**
-     * Both views. Every happens-before race is reported as a {@code "data-race"}. In addition, a location
-     * that at least two different threads wrote, whose candidate lockset is empty, and on which no
-     * happens-before race was found, is reported once as {@code "unguarded"}: its accesses were ordered in
-     * this run (by a handoff, a join, a volatile) but no common lock protects it. The report names the locks
-     * held at the current access and at the previous write by another thread.
+     * Happens-before, plus a prediction from ordered writes. Every happens-before race is reported as a
+     * {@code "data-race"}. In addition, a write is reported once per location as {@code "unguarded"} when the
+     * previous write, by another thread, happens-before it only with the help of an incidental edge (a lock
+     * or monitor acquisition, a counting atomic such as {@code incrementAndGet} or a {@code LongAdder}, a
+     * {@code ConcurrentHashMap.merge}), no lock was held at both writes, and the location had no
+     * happens-before race: this run ordered the two writes by accident, another schedule races.
+     *
+     * <p>Deliberately not reported: ownership transfer, i.e. writes ordered through hand-off edges alone
+     * (thread start and join, executors and futures, queues, exchangers, latches, barriers, semaphores,
+     * volatile and atomic publication, compare-and-set, a return from {@code wait}/{@code await}), even
+     * through a chain of them; locations guarded by a common lock; reads (only write after write is
+     * checked). A hand-off signalled through a lock-guarded flag is reported, like an unrelated lock. The
+     * report names the locks held at both writes.
      */
     HYBRID;
 

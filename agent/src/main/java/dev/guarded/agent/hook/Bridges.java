@@ -24,7 +24,38 @@ public final class Bridges {
     /** The channel, on a concurrent map, of values computed inside {@code compute*}/{@code merge} calls. */
     public static final int COMPUTED = 3;
 
+    /**
+     * A mark on a small channel (0 to {@link #COMPUTED}, or a key channel of a concurrent map) passed to
+     * {@link Hooks#acquire(Object, int)}: the acquire is an incidental edge, one that orders the thread in this
+     * run although the program did not wait for it (a lock taken, a counter incremented, a statistic added).
+     * Happens-before treats it as the channel it marks; {@code mode=hybrid} does not count it as a hand-off of
+     * what the releasing thread touched. A release may carry it too, and means its channel.
+     */
+    public static final int INCIDENTAL = 0x1000_0000;
+
     private Bridges() {
+    }
+
+    /**
+     * {@code ConcurrentHashMap.merge}'s key: like {@link Hooks#keyAcquireRelease}, with the acquire marked
+     * {@link #INCIDENTAL} (a merge does not wait for the values merged before it). A null key orders nothing.
+     */
+    public static void keyMerge(Object map, Object key) {
+        if (key != null) {
+            int channel = Hooks.keyChannel(key);
+            Hooks.acquire(map, INCIDENTAL | channel);
+            Hooks.release(map, channel);
+        }
+    }
+
+    /** @return whether {@code channel} carries the {@link #INCIDENTAL} mark (element channels never do) */
+    public static boolean isIncidental(int channel) {
+        return (channel & (0x8000_0000 | INCIDENTAL)) == INCIDENTAL;
+    }
+
+    /** @return {@code channel} without its {@link #INCIDENTAL} mark */
+    public static int withoutKind(int channel) {
+        return channel & ~INCIDENTAL;
     }
 
     /**
@@ -60,6 +91,7 @@ public final class Bridges {
             monitor.wait();
         } finally {
             Hooks.lockAcquired(monitor, siteId);
+            Hooks.acquire(monitor); // a notified waiter was handed what the notifier released: a transfer edge
         }
     }
 
@@ -74,6 +106,7 @@ public final class Bridges {
             monitor.wait(millis);
         } finally {
             Hooks.lockAcquired(monitor, siteId);
+            Hooks.acquire(monitor);
         }
     }
 
@@ -88,6 +121,7 @@ public final class Bridges {
             monitor.wait(millis, nanos);
         } finally {
             Hooks.lockAcquired(monitor, siteId);
+            Hooks.acquire(monitor);
         }
     }
 }

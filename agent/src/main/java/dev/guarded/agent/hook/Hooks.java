@@ -394,7 +394,8 @@ public final class Hooks {
         }
     }
 
-    private static int keyChannel(Object key) {
+    /** The key channel of {@code key} on a concurrent map (also used by {@link Bridges#keyMerge}). */
+    static int keyChannel(Object key) {
         int h = key.hashCode();
         return KEY_CHANNELS + ((h ^ (h >>> 16)) & (KEY_BUCKETS - 1));
     }

@@ -5,7 +5,6 @@ import dev.guarded.agent.hook.Hooks;
 import dev.guarded.agent.hook.ThreadContext;
 import dev.guarded.agent.internal.meta.Metadata;
 import dev.guarded.options.AgentOptions;
-import dev.guarded.options.DetectionMode;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,7 +22,7 @@ final class RaceAnalysis {
      */
     static final long SEQUENCE_CHANNEL = 4;
 
-    private final DetectionMode mode;
+    private final ModePolicy policy;
     private final boolean locksets;
     private final Reporter reporter;
     private final ThreadRegistry registry;
@@ -50,10 +49,13 @@ final class RaceAnalysis {
 
     RaceAnalysis(AgentOptions options, Metadata metadata, PrintStream err, boolean global, int reuseAfter,
             int quarantine) {
-        this.mode = options.mode();
-        this.locksets = mode != DetectionMode.HB;
+        this.policy = new ModePolicy(options.mode());
+        this.locksets = policy.locksets();
         this.reporter = new Reporter(options, metadata, err, global);
         this.registry = new ThreadRegistry(reuseAfter, quarantine, options.stacks());
+        if (policy.tracksTransfers()) {
+            registry.trackTransfers();
+        }
         this.metadata = metadata;
         this.words = new WordShadow(metadata, registry);
         this.global = global;
@@ -151,7 +153,10 @@ final class RaceAnalysis {
         return true;
     }
 
-    /** FastTrack (and, outside {@code hb} mode, Eraser) for one access; reports outside the location's monitor. */
+    /**
+     * FastTrack (and, outside {@code hb} mode, Eraser and the mode's prediction, see {@link ModePolicy}) for one
+     * access; reports outside the location's monitor.
+     */
     void access(ThreadState t, VarState v, boolean isWrite, int site, int fieldId, Class<?> arrayType) {
         long e = t.accessEpoch;
         if (isWrite) {
@@ -171,10 +176,12 @@ final class RaceAnalysis {
         Conflict hb;
         Conflict unguarded = null;
         synchronized (v) {
+            Conflict predicted = locksets ? policy.beforeAccess(t, v, isWrite, held) : null;
             hb = isWrite ? v.write(t, site, held) : v.read(t, site, held);
+            boolean raced = hb != null;
             if (hb != null) {
                 long pair = pairKey(site, hb.site());
-                if (mode == DetectionMode.LOCKSET || v.lastReportedPair == pair) {
+                if (!policy.reportsHappensBefore() || v.lastReportedPair == pair) {
                     hb = null;
                 } else {
                     v.lastReportedPair = pair;
@@ -182,14 +189,7 @@ final class RaceAnalysis {
             }
             if (locksets) {
                 v.lockset(t, isWrite, held);
-                boolean due = mode == DetectionMode.LOCKSET
-                        || (isWrite && v.manyWriters() && !v.hbRaced);
-                if (due && !v.unguardedReported() && v.locksetViolated()) {
-                    unguarded = v.otherAccess(t.info, mode == DetectionMode.HYBRID);
-                    if (unguarded != null) {
-                        v.markUnguardedReported();
-                    }
-                }
+                unguarded = policy.unguarded(t, v, predicted, raced);
             }
         }
         if (hb != null || unguarded != null) {
@@ -263,22 +263,43 @@ final class RaceAnalysis {
         return node;
     }
 
+    /**
+     * An acquire on {@code (key, channel)}; a channel carrying {@link Bridges#INCIDENTAL} is that channel,
+     * acquired as an incidental edge (it orders, but is no hand-off: hybrid mode's transfer clock ignores it).
+     */
     void acquire(ThreadState t, Object key, long channel) {
+        boolean incidental = Bridges.isIncidental((int) channel);
+        if (incidental) {
+            channel = Bridges.withoutKind((int) channel) & 0xffffffffL;
+        }
         SyncNode node = node(t, key, false);
         SyncState s = node == null ? null : channel == 0 ? node.main : node.channel(channel, false);
-        if (s != null) {
+        if (s == null) {
+            return;
+        }
+        if (incidental) {
+            s.acquireIncidental(t);
+        } else {
             s.acquire(t);
         }
     }
 
+    /** A release into {@code (key, channel)}; an {@link Bridges#INCIDENTAL} mark on the channel is dropped. */
     void release(ThreadState t, Object key, long channel) {
+        if (Bridges.isIncidental((int) channel)) {
+            channel = Bridges.withoutKind((int) channel) & 0xffffffffL;
+        }
         SyncNode node = node(t, key, true);
         (channel == 0 ? node.main : node.channel(channel, true)).release(t);
     }
 
+    /**
+     * A lock taken: an incidental edge (another schedule takes it in the other order; the lockset, not the
+     * order, is what a lock protects with). A hand-off through a lock's wait or await adds a transfer acquire.
+     */
     void lockAcquired(ThreadState t, Object lock) {
         SyncNode node = node(t, lock, true);
-        node.main.acquire(t);
+        node.main.acquireIncidental(t);
         t.held.add(node.lockRef(lock, lockIds));
         t.heldChanged();
     }
@@ -353,6 +374,7 @@ final class RaceAnalysis {
             node(worker, ended.taskSequence, true).channel(SEQUENCE_CHANNEL, true).release(ended);
         }
         if (ended.taskInherited) {
+            ended.below.joinTransfersOf(ended);
             ended.below.join(ended.clock);
         }
         ended.syncKeys = null;   // an ended task keeps no key or array alive
@@ -433,13 +455,53 @@ final class RaceAnalysis {
         volatileSync(t, owner, fieldId, true).release(t);
     }
 
-    /** {@code Object.clone} returned {@code copy}: its words are reset to a fresh write by this thread. */
+    /**
+     * {@code Object.clone} returned {@code copy}: its words are reset to a fresh write by this thread; where it
+     * has none (the lockset modes, {@code words=false}, a class loaded before the agent), each of its fields
+     * is written in the side tables instead (at {@code site}, by this thread), as {@code Object.clone} did.
+     */
     void cloned(ThreadState t, Object copy, int site) {
-        if (copy != null && !locksets) {
+        if (copy == null) {
+            return;
+        }
+        if (!locksets) {
             t.beforeAccess();
             t.info.noteLocks(t.epoch, t.held.snapshot());
-            words.cloned(t, copy, site);
+            if (words.cloned(t, copy, site)) {
+                return;
+            }
         }
+        for (int fieldId : clonedFields.get(copy.getClass())) {
+            access(t, shadow.field(copy, fieldId), true, site, fieldId, null);
+        }
+    }
+
+    /**
+     * Per class, the ids of the instance fields a clone copies that the agent tracks: the plain (not final,
+     * not volatile) instance fields of the program's classes in its hierarchy (the JDK's own fields are not
+     * instrumented). Computed once per cloned class, by reflection.
+     */
+    private final ClassValue<int[]> clonedFields = new ClassValue<>() {
+        @Override
+        protected int[] computeValue(Class<?> type) {
+            java.util.List<Integer> ids = new java.util.ArrayList<>();
+            for (Class<?> c = type; c != null && !isJdkClass(c.getName()); c = c.getSuperclass()) {
+                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                    int m = f.getModifiers();
+                    if (!java.lang.reflect.Modifier.isStatic(m) && !java.lang.reflect.Modifier.isFinal(m)
+                            && !java.lang.reflect.Modifier.isVolatile(m) && !f.isSynthetic()) {
+                        ids.add(metadata.field(c.getName(), f.getName(), f.getType().descriptorString(), false,
+                                false));
+                    }
+                }
+            }
+            return ids.stream().mapToInt(Integer::intValue).toArray();
+        }
+    };
+
+    private static boolean isJdkClass(String name) {
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                || name.startsWith("sun.");
     }
 
     /**

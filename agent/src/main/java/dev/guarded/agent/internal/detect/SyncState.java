@@ -14,8 +14,30 @@ final class SyncState {
     /** Never handed out (acquirers join it under the monitor), so releases update it in place. */
     private VectorClock clock;
     private volatile long dom;
+    /**
+     * In {@code hybrid} mode, the join of the transfer clocks ({@link ThreadState#transfers}) released here;
+     * null until then. Every release feeds it (whatever the edge, the releasing thread published what it
+     * knows); only a transfer acquire reads it.
+     */
+    private VectorClock transfers;
 
+    /** A transfer acquire: the happens-before join and, in {@code hybrid} mode, the transfer clock's. */
     void acquire(ThreadState t) {
+        if (t.transfers != null) {
+            synchronized (this) {
+                if (transfers != null) {
+                    t.joinTransfers(transfers);
+                }
+            }
+        }
+        acquireIncidental(t);
+    }
+
+    /**
+     * An incidental acquire (a lock taken, a counter incremented): it orders the thread after the release in
+     * this run, but the program did not wait for it, so the transfer clock learns nothing.
+     */
+    void acquireIncidental(ThreadState t) {
         long d = dom;
         if (d != Epoch.NONE && t.knows(d)) {
             return;
@@ -42,6 +64,15 @@ final class SyncState {
                 c.joinFrom(t.clock);
                 c.detachOwner();
                 dom = Epoch.NONE;
+            }
+            if (t.transfers != null) {
+                VectorClock x = t.syncedTransfers();
+                if (transfers == null) {
+                    transfers = x.frozenCopy();
+                } else {
+                    transfers.joinFrom(x);
+                    transfers.detachOwner();
+                }
             }
         }
         t.released();

@@ -23,6 +23,9 @@ final class ThreadRegistry {
     private record Occupant(long from, ThreadInfo info) {
     }
 
+    /** Whether thread states keep a transfer clock ({@code hybrid} mode), see {@link #trackTransfers}. */
+    private boolean transfers;
+
     /** How many past occupants of one slot stay nameable. */
     private static final int HISTORY = 4;
 
@@ -30,6 +33,28 @@ final class ThreadRegistry {
         this.slots = new SlotAllocator(reuseAfter, quarantine);
         this.threads = new WeakIdentityTable<>(slots::retire);
         this.stackDepth = stackDepth;
+    }
+
+    /** Makes every thread state created from now on keep a transfer clock ({@link ThreadState#transfers}). */
+    void trackTransfers() {
+        transfers = true;
+    }
+
+    /**
+     * Gives {@code state} its transfer clock when they are kept: {@code from}'s (the starting parent's, the
+     * caller that runs a task itself) or a fresh one, plus what the slot's previous occupant knew, as its
+     * clock has.
+     */
+    private void transferClock(ThreadState state, ThreadState from, SlotAllocator.Slot slot) {
+        if (!transfers) {
+            return;
+        }
+        VectorClock x = from == null || from.transfers == null ? VectorClock.forThread(slot.index(), slot.start())
+                : VectorClock.inherit(from.syncedTransfers(), slot.index(), slot.start());
+        if (slot.previous() != null) {
+            x.joinFrom(slot.previous());
+        }
+        state.transfers = x;
     }
 
     /**
@@ -72,6 +97,7 @@ final class ThreadRegistry {
         }
         // No start stack: capturing one per task would cost a stack walk for every task a program submits.
         ThreadState task = new ThreadState(slot.index(), clock, new ThreadInfo(on.info.name(), List.of()));
+        transferClock(task, inheritCaller ? on : null, slot);
         task.registry = this;
         occupied(task);
         task.base = on.base;
@@ -123,7 +149,9 @@ final class ThreadRegistry {
         if (slot.previous() != null) {
             clock.joinFrom(slot.previous());
         }
-        return publish(thread, new ThreadState(slot.index(), clock, new ThreadInfo(ThreadInfo.nameOf(thread), List.of())));
+        ThreadState fresh = new ThreadState(slot.index(), clock, new ThreadInfo(ThreadInfo.nameOf(thread), List.of()));
+        transferClock(fresh, null, slot);
+        return publish(thread, fresh);
     }
 
     /**
@@ -141,8 +169,10 @@ final class ThreadRegistry {
         if (slot.previous() != null) {
             clock.joinFrom(slot.previous());
         }
-        ThreadState state = publish(child, new ThreadState(slot.index(), clock,
-                new ThreadInfo(ThreadInfo.nameOf(child), stacks.captureInterned(stackDepth))));
+        ThreadState created = new ThreadState(slot.index(), clock,
+                new ThreadInfo(ThreadInfo.nameOf(child), stacks.captureInterned(stackDepth)));
+        transferClock(created, parent, slot);
+        ThreadState state = publish(child, created);
         parent.released();
         return state;
     }
@@ -153,6 +183,7 @@ final class ThreadRegistry {
         if (dead == null || dead == observer.base || !terminated) {
             return;
         }
+        observer.joinTransfersOf(dead);
         observer.joinTerminated(dead);
         slots.retire(dead);
     }

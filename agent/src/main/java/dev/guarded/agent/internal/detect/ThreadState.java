@@ -115,6 +115,15 @@ final class ThreadState extends ThreadContext {
         ThreadState last;
     }
 
+    /**
+     * In {@code hybrid} mode only (null otherwise): the part of {@link #clock} learnt through transfer edges
+     * alone (thread start and join, task hand-off, queues, futures, volatile and atomic publication...), not
+     * through incidental ones (a lock acquisition, a counting atomic). Its own entry is brought up to the
+     * clock's before every publication ({@link #syncedTransfers}); between publications only {@link #clock}
+     * says what this thread did.
+     */
+    VectorClock transfers;
+
     ThreadState(int tid, VectorClock clock, ThreadInfo info) {
         this.tid = tid;
         this.clock = clock;
@@ -126,6 +135,42 @@ final class ThreadState extends ThreadContext {
     /** @return whether the access at {@code epoch} happens-before this thread's current point */
     boolean knows(long e) {
         return Epoch.clock(e) <= clock.get(Epoch.tid(e));
+    }
+
+    /**
+     * @return whether the access at {@code e} happens-before this point through transfer edges alone (always
+     *     true for this logical thread's own accesses); only meaningful while {@link #transfers} is kept
+     */
+    boolean transferred(long e) {
+        int u = Epoch.tid(e);
+        return u == tid || Epoch.clock(e) <= transfers.get(u);
+    }
+
+    /** @return {@link #transfers} with its own entry brought up to the clock's, ready to be published */
+    VectorClock syncedTransfers() {
+        transfers.set(tid, clock.own());
+        return transfers;
+    }
+
+    /**
+     * Joins a transfer clock (the transfer half of an acquire). What it adds starts a new epoch like a join
+     * of {@link #clock} does, so that one epoch's published transfer clock never grows afterwards.
+     */
+    void joinTransfers(VectorClock other) {
+        if (transfers.joinFrom(other)) {
+            changed();
+        }
+    }
+
+    /** Joins another logical thread's whole transfer clock, its own entry included (join, inherited task end). */
+    void joinTransfersOf(ThreadState other) {
+        if (transfers != null && other.transfers != null) {
+            joinTransfers(other.transfers);
+            if (transfers.get(other.tid) < other.clock.own()) {
+                transfers.set(other.tid, other.clock.own());
+                changed();
+            }
+        }
     }
 
     /** Joins {@code other} into this thread's clock (an acquire); what it adds belongs to a new epoch. */

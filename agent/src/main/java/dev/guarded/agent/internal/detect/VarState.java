@@ -60,6 +60,24 @@ final class VarState {
         return c;
     }
 
+    /**
+     * Hybrid mode's prediction, before the FastTrack rule replaces the last write: the last write, when another
+     * logical thread made it, it happens-before this write, but only through at least one incidental edge
+     * (it is not in {@code t}'s transfer clock), and no lock was held at both. Another schedule could have
+     * run the two the other way round, or at once. Null otherwise. Caller holds the monitor.
+     */
+    Conflict writeOrderedByAccident(ThreadState t, LockRef[] held) {
+        long w0 = w;
+        if (w0 == Epoch.NONE || wThr == null || wThr == t.info || !t.knows(w0) || t.transferred(w0)) {
+            return null;
+        }
+        LockRef[] previous = wLocks == null ? LockRef.NONE : wLocks;
+        if (LockRef.intersect(previous, held).length != 0) {
+            return null;
+        }
+        return new Conflict(true, true, wSite, wThr, wLocks);
+    }
+
     /** FastTrack write rule; @return the conflicting earlier write or read, or null. Caller holds the monitor. */
     Conflict write(ThreadState t, int site, LockRef[] held) {
         Conflict c = null;

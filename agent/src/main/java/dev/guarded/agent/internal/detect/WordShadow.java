@@ -244,8 +244,10 @@ final class WordShadow {
      * A fresh copy made by {@code Object.clone} carries the original's words and side slot: give it its own
      * history instead, every field written by {@code t} at {@code site} (the copy's fields were just written
      * by the cloning thread). The copy is not shared yet, so no monitor is needed.
+     *
+     * @return whether the copy's class has shadow words at all
      */
-    void cloned(ThreadState t, Object copy, int site) {
+    boolean cloned(ThreadState t, Object copy, int site) {
         CloneLayout layout = cloneLayouts.get(copy.getClass());
         long[] triples = layout.triples;
         for (int i = 0; i < triples.length; i += 3) {
@@ -256,6 +258,7 @@ final class WordShadow {
         for (long side : layout.sides) {
             Words.putReference(copy, side, null);
         }
+        return triples.length > 0;
     }
 
     private Conflict previous(boolean write, long epoch, int site) {

@@ -109,9 +109,10 @@ final class AccessVisitor extends MethodVisitor {
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, itf);
         if ((opcode == Opcodes.INVOKESPECIAL || opcode == Opcodes.INVOKEVIRTUAL) && "clone".equals(name)
-                && "()Ljava/lang/Object;".equals(descriptor) && !owner.startsWith("[") && ctx.type.words.enabled()) {
+                && "()Ljava/lang/Object;".equals(descriptor) && !owner.startsWith("[")) {
             // super.clone() or this.clone() may end in Object.clone, which copied the original's shadow words
-            // too; an override that built the copy itself is reset harmlessly (same thread, same epoch)
+            // too; an override that built the copy itself is reset harmlessly (same thread, same epoch).
+            // Without words the detector records the copy's fields as written in its side tables.
             mv.visitInsn(Opcodes.DUP);
             push(mv, ctx.site());
             hook(mv, "cloned", "(Ljava/lang/Object;I)V");

@@ -50,4 +50,22 @@ final class ArgumentAdvice {
             }
         }
     }
+
+    /** A counter's update through the updater ({@code incrementAndGet}...): see {@code ThisAdvice.CountingUpdate}. */
+    static final class CountingUpdate {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) Object key) {
+            if (key != null) {
+                Hooks.acquire(key, Bridges.INCIDENTAL | Bridges.FIELD_ATOMICS);
+                Hooks.release(key, Bridges.FIELD_ATOMICS);
+            }
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.Argument(0) Object key) {
+            if (key != null) {
+                Hooks.acquire(key, Bridges.INCIDENTAL | Bridges.FIELD_ATOMICS);
+            }
+        }
+    }
 }

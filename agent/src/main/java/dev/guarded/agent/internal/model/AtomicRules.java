@@ -34,24 +34,44 @@ final class AtomicRules {
     private static final String WRITE = "set(Plain|Opaque|Release)?|lazySet|add|increment|decrement|accumulate|reset";
     private static final String RMW = "compareAnd\\w+|weakCompareAndSet\\w*|getAnd\\w+|\\w+AndGet|\\w+ThenReset";
 
+    /**
+     * Unconditional arithmetic on a number: a counter's update, which succeeds whatever the other threads did,
+     * so the order it puts threads in is incidental ({@code Bridges.INCIDENTAL}; hybrid mode does not take it
+     * for a hand-off). Conditional updates ({@code compareAndSet}) and reference exchanges stay hand-offs.
+     */
+    private static final String COUNTING = "getAnd(Add|Increment|Decrement)|(add|increment|decrement)AndGet";
+
     private AtomicRules() {
     }
 
     static List<Rule> rules() {
         var atomics = namedOneOf(ATOMIC + "AtomicBoolean", ATOMIC + "AtomicInteger", ATOMIC + "AtomicLong",
                 ATOMIC + "AtomicReference", ATOMIC + "AtomicIntegerArray", ATOMIC + "AtomicLongArray",
-                ATOMIC + "AtomicReferenceArray", ATOMIC + "LongAdder", ATOMIC + "DoubleAdder",
-                ATOMIC + "LongAccumulator", ATOMIC + "DoubleAccumulator", ATOMIC + "AtomicMarkableReference",
+                ATOMIC + "AtomicReferenceArray", ATOMIC + "AtomicMarkableReference",
                 ATOMIC + "AtomicStampedReference");
+        var numbers = namedOneOf(ATOMIC + "AtomicInteger", ATOMIC + "AtomicLong", ATOMIC + "AtomicIntegerArray",
+                ATOMIC + "AtomicLongArray");
+        // Their javadoc: for statistics, "not for fine-grained synchronization control"; sum() is no snapshot.
+        var adders = namedOneOf(ATOMIC + "LongAdder", ATOMIC + "DoubleAdder", ATOMIC + "LongAccumulator",
+                ATOMIC + "DoubleAccumulator");
+        var numberUpdaters = nameStartsWith(ATOMIC).and(isSubTypeOf(AtomicIntegerFieldUpdater.class)
+                .or(isSubTypeOf(AtomicLongFieldUpdater.class)));
         var updaters = nameStartsWith(ATOMIC).and(isSubTypeOf(AtomicIntegerFieldUpdater.class)
                 .or(isSubTypeOf(AtomicLongFieldUpdater.class)).or(isSubTypeOf(AtomicReferenceFieldUpdater.class)));
         return List.of(
                 new Rule(atomics, instance(READ), ThisAdvice.AcquireOnExit.class),
                 new Rule(atomics, instance(WRITE), ThisAdvice.ReleaseOnEnter.class),
-                new Rule(atomics, instance(RMW), ThisAdvice.ReadModifyWrite.class),
+                new Rule(atomics, instance(RMW).and(not(nameMatches(COUNTING))), ThisAdvice.ReadModifyWrite.class),
+                new Rule(atomics.and(not(numbers)), instance(COUNTING), ThisAdvice.ReadModifyWrite.class),
+                new Rule(numbers, instance(COUNTING), ThisAdvice.CountingUpdate.class),
+                new Rule(adders, instance(READ), ThisAdvice.AcquireIncidentalOnExit.class),
+                new Rule(adders, instance(WRITE), ThisAdvice.ReleaseOnEnter.class),
+                new Rule(adders, instance(RMW), ThisAdvice.CountingUpdate.class),
                 new Rule(updaters, onTarget(READ), ArgumentAdvice.Acquire.class),
                 new Rule(updaters, onTarget(WRITE), ArgumentAdvice.Release.class),
-                new Rule(updaters, onTarget(RMW), ArgumentAdvice.ReadModifyWrite.class));
+                new Rule(updaters, onTarget(RMW).and(not(nameMatches(COUNTING))), ArgumentAdvice.ReadModifyWrite.class),
+                new Rule(updaters.and(not(numberUpdaters)), onTarget(COUNTING), ArgumentAdvice.ReadModifyWrite.class),
+                new Rule(numberUpdaters, onTarget(COUNTING), ArgumentAdvice.CountingUpdate.class));
     }
 
     private static ElementMatcher.Junction<MethodDescription> instance(String names) {

@@ -71,13 +71,14 @@ final class CollectionRules {
         return List.of(
                 new Rule(map, methods("get"), MapAdvice.Get.class),
                 new Rule(map, methods("putVal", "replaceNode"), MapAdvice.Update.class),
-                new Rule(map, methods("compute", "computeIfAbsent", "computeIfPresent", "merge"),
-                        MapAdvice.Compute.class),
+                new Rule(map, methods("compute", "computeIfAbsent", "computeIfPresent"), MapAdvice.Compute.class),
+                new Rule(map, methods("merge"), MapAdvice.Merge.class),
                 new Rule(map, methods("replaceAll"), MapAdvice.Recompute.class),
                 // Lookups publish keys: acquire on entry, before equals/compareTo runs on stored keys.
                 new Rule(map, methods("get").and(takesArgument(0, Object.class)), MapAdvice.KeyLookup.class),
-                new Rule(map, methods("putVal", "replaceNode", "compute", "computeIfAbsent", "computeIfPresent",
-                        "merge").and(takesArgument(0, Object.class)), MapAdvice.KeyUpdate.class),
+                new Rule(map, methods("putVal", "replaceNode", "compute", "computeIfAbsent", "computeIfPresent")
+                        .and(takesArgument(0, Object.class)), MapAdvice.KeyUpdate.class),
+                new Rule(map, methods("merge").and(takesArgument(0, Object.class)), MapAdvice.KeyMerge.class),
                 new Rule(skipLists, methods(KEY_LOOKUPS), ThisAdvice.AcquireOnEnter.class),
                 new Rule(map, methods(INSERTS).and(whole), ThisAdvice.ReleaseOnEnter.class),
                 new Rule(map, methods(UPDATES).and(whole), ThisAdvice.ReadModifyWrite.class),

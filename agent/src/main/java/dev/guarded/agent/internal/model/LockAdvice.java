@@ -46,7 +46,7 @@ final class LockAdvice {
     static final class WriteAcquired {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.FieldValue("sync") Object sync) {
-            Hooks.acquire(sync, 1);
+            Hooks.acquire(sync, Bridges.INCIDENTAL | 1); // after every reader: a lock edge, not a hand-off
             Hooks.lockAcquired(sync, Bridges.jdkSite);
         }
     }
@@ -56,7 +56,7 @@ final class LockAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.FieldValue("sync") Object sync, @Advice.Return boolean acquired) {
             if (acquired) {
-                Hooks.acquire(sync, 1);
+                Hooks.acquire(sync, Bridges.INCIDENTAL | 1);
                 Hooks.lockAcquired(sync, Bridges.jdkSite);
             }
         }
@@ -122,6 +122,7 @@ final class LockAdvice {
             Hooks.acquire(sync, 1);
             if (Bridges.isJdkLockSync(sync)) {
                 Hooks.lockAcquired(sync, Bridges.jdkSite);
+                Hooks.acquire(sync, 0); // a signalled waiter was handed what the signaller released: a transfer
             } else {
                 Hooks.acquire(sync, 0);
             }

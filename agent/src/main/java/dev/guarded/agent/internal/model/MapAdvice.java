@@ -70,6 +70,35 @@ final class MapAdvice {
         }
     }
 
+    /**
+     * {@code merge}: as {@link Compute}, but its acquire of the map is an incidental edge
+     * ({@code Bridges.INCIDENTAL}): merging into a value (a count, a sum) succeeds whatever the other threads
+     * merged, so the order it puts them in is no hand-off.
+     */
+    static final class Merge {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object map) {
+            Hooks.acquire(map, Bridges.INCIDENTAL);
+            Hooks.release(map, 0);
+            Hooks.release(map, Bridges.COMPUTED);
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object map, @Advice.Return Object result) {
+            if (result != null) {
+                Hooks.acquire(result, Bridges.elementChannel(map));
+            }
+        }
+    }
+
+    /** {@code merge}'s key: as {@link KeyUpdate}, acquired as an incidental edge ({@link Merge}). */
+    static final class KeyMerge {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object map, @Advice.Argument(0) Object key) {
+            Bridges.keyMerge(map, key);
+        }
+    }
+
     /** {@code replaceAll}: every new value is made inside the call; published like {@link Compute}'s. */
     static final class Recompute {
         @Advice.OnMethodEnter(suppress = Throwable.class)

@@ -1,5 +1,6 @@
 package dev.guarded.agent.internal.model;
 
+import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.Hooks;
 import net.bytebuddy.asm.Advice;
 
@@ -62,6 +63,33 @@ final class ThisAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Object self) {
             Hooks.acquire(self);
+        }
+    }
+
+    /**
+     * A counter's unconditional update ({@code incrementAndGet}, {@code getAndAdd}, an adder's
+     * {@code sumThenReset}): a {@link ReadModifyWrite} whose acquires are incidental edges
+     * ({@code Bridges.INCIDENTAL}): the update orders the thread after the previous one, but did not wait
+     * for it.
+     */
+    static final class CountingUpdate {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object self) {
+            Hooks.acquire(self, Bridges.INCIDENTAL);
+            Hooks.release(self, 0);
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object self) {
+            Hooks.acquire(self, Bridges.INCIDENTAL);
+        }
+    }
+
+    /** A statistic's read ({@code LongAdder.sum}): acquires as an incidental edge, see {@link CountingUpdate}. */
+    static final class AcquireIncidentalOnExit {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object self) {
+            Hooks.acquire(self, Bridges.INCIDENTAL);
         }
     }
 
