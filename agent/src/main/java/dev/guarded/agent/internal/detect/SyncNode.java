@@ -19,6 +19,11 @@ final class SyncNode {
     final SyncState main = new SyncState();
     private volatile Channels channels = NO_CHANNELS;
     private volatile LockRef lockRef;
+    /**
+     * For a task or future object: the flow segment that last released into it ({@link Flows}), which a task
+     * acquiring it may continue. Plain: written before the release and read after the matching acquire.
+     */
+    Flows.Segment handoff;
 
     /** @return the channel's clock, created when {@code create}, else null when never released into */
     SyncState channel(long key, boolean create) {
