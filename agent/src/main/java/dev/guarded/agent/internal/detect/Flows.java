@@ -137,6 +137,7 @@ final class Flows {
         Segment s = segmentOf(t);
         active = true;
         if (s.handedOffAt == null) {
+            locations.expunge();   // once per segment: drops the logs of collected objects
             s.handedOffAt = StackCapture.trimLeadingJdk(StackCapture.capture(stackDepth + 8), stackDepth);
         }
         return s;
@@ -169,7 +170,7 @@ final class Flows {
         Read earlier = removeRead(loc, seg.flow);
         StaleWrite stale = null;
         if (earlier != null && earlier.segment != seg && loc.writes > earlier.writesBefore
-                && loc.writerFlow != seg.flow && !heldAcross(earlier.locks, held)) {
+                && loc.writerFlow != seg.flow) {
             List<Frame> suspended = earlier.segment.handedOffAt == null ? List.of() : earlier.segment.handedOffAt;
             stale = new StaleWrite(earlier.site, earlier.thread, earlier.stack, earlier.locks, suspended,
                     loc.writerSite, loc.writerThread, loc.writerStack, loc.writerLocks, thread);
@@ -181,18 +182,6 @@ final class Flows {
         loc.writerStack = StackCapture.capture(stackDepth);
         loc.writerLocks = held;
         return stale;
-    }
-
-    /** A lock held at the read and again at the write: the flow kept it across its suspension. */
-    private static boolean heldAcross(LockRef[] atRead, LockRef[] atWrite) {
-        for (LockRef a : atRead) {
-            for (LockRef b : atWrite) {
-                if (a == b) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Read removeRead(Location loc, int flow) {
