@@ -13,9 +13,10 @@ import java.util.concurrent.Executor;
  * program prints {@code value=1}, exactly the seed's outcome, and it does so deterministically because the
  * loop runs its queue in order.
  *
- * <p>The race detector does not report this one: with a single thread there is no data race, only an
- * atomicity violation between the suspension points. The cure is the same as in asyncio, a lock held across
- * the whole read-modify-write (see {@link LockFixesRaceAsync}).
+ * <p>With a single thread there is no data race, only an atomicity violation between the suspension points;
+ * the race detector reports it as a stale write: a task writes back the value it read before suspending,
+ * after another task wrote {@code value}. The cure is the same as in asyncio, a lock held across the whole
+ * read-modify-write (see {@link LockFixesRaceAsync}).
  */
 public final class RaceConditionAsync {
 

@@ -83,8 +83,46 @@ class DetectorIT {
         }
     }
 
+    @Test
+    void raceConditionAsyncReportsAStaleWriteWithTheReadTheOtherFlowsWriteAndTheWriteBack() throws Exception {
+        DetectedRun run = DetectedRun.withReport("race-condition-async");
+        JsonNode report = run.report();
+        assertEquals(0, run.exitCode(), run.describe());
+        String field = "dev.guarded.examples.RaceConditionAsync.value";
+        assertEquals(List.of("stale-write " + field), kindsAndFields(report),
+                "one stale write on value, and no data race on one thread:\n" + report.toPrettyString());
+        assertTrue(report.path("summary").path("staleWrites").asInt(0) >= 1, report.toPrettyString());
+        int readLine = lineOf("RaceConditionAsync.java", "supplyAsync(() -> value, loop)");
+        int writeLine = lineOf("RaceConditionAsync.java", "tmp -> value = tmp");
+        JsonNode race = report.path("races").path(0);
+        JsonNode accesses = race.path("accesses");
+        assertEquals(4, accesses.size(), race.toPrettyString());
+        int[] lines = {writeLine, writeLine, readLine};
+        String[] ops = {"write", "write", "read"};
+        for (int i = 0; i < 3; i++) {
+            JsonNode access = accesses.path(i);
+            assertEquals(ops[i], access.path("op").asText(), race.toPrettyString());
+            JsonNode top = access.path("frames").path(0);
+            assertEquals("dev.guarded.examples.RaceConditionAsync", top.path("class").asText(), race.toPrettyString());
+            assertEquals(lines[i], top.path("line").asInt(), race.toPrettyString());
+            assertTrue(access.path("frames").size() > 1, "each site comes with its stack: " + race.toPrettyString());
+        }
+        assertEquals(accesses.path(0).path("thread").asText(), accesses.path(2).path("thread").asText(),
+                "the read and the write-back belong to one flow: " + race.toPrettyString());
+        assertFalse(accesses.path(0).path("thread").asText().equals(accesses.path(1).path("thread").asText()),
+                "the write in between is another flow's: " + race.toPrettyString());
+        assertEquals("suspended", accesses.path(3).path("op").asText(), race.toPrettyString());
+        assertFalse(accesses.path(3).path("frames").isEmpty(), "where the flow suspended: " + race.toPrettyString());
+    }
+
+    private static List<String> kindsAndFields(JsonNode report) {
+        List<String> found = new ArrayList<>();
+        report.path("races").forEach(race -> found.add(race.path("kind").asText() + " " + race.path("field").asText()));
+        return found;
+    }
+
     @ParameterizedTest(name = "{0} under the detector reports no race")
-    @ValueSource(strings = {"lock", "lock-async", "race-condition-async", "semaphore", "barrier", "event",
+    @ValueSource(strings = {"lock", "lock-async", "semaphore", "barrier", "event",
             "condition", "bank-transfer-fixed"})
     void reportsNoRace(String example) throws Exception {
         DetectedRun run = DetectedRun.withReport(example);

@@ -8,14 +8,16 @@ import java.util.List;
  * Writes a {@link Report} as the stable JSON format:
  * <pre>
  * {"tool":"guarded","version":"0.1.0","mode":"hb",
- *  "summary":{"races":N,"fields":M,"suppressed":K,"dataRaces":D,"unguarded":U},
+ *  "summary":{"races":N,"fields":M,"suppressed":K,"dataRaces":D,"unguarded":U,"staleWrites":S},
  *  "races":[{"kind":"data-race","field":"com.acme.Counter.value","suppressed":false,
  *            "accesses":[{"op":"write","thread":"worker-2","locks":[],
  *                         "frames":[{"class":"...","method":"...","file":"...","line":12}],
  *                         "started":[...frames...]}, {...previous access...}]}]}
  * </pre>
  * A race inside a JDK object adds {@code "object":"java.util.HashMap@1b6d3586"} to the race and the called
- * {@code "method"} to each access. {@code summary.races} counts unsuppressed races of both kinds. Stateless and thread-safe.
+ * {@code "method"} to each access. A {@code "kind":"stale-write"} race has four entries in {@code accesses}
+ * (see {@link Race#STALE_WRITE}). {@code summary.races} counts unsuppressed races of every kind; readers that
+ * ignore unknown fields and kinds read reports of older agents and this one alike. Stateless and thread-safe.
  */
 public final class JsonReportWriter {
 
@@ -29,6 +31,7 @@ public final class JsonReportWriter {
         j.name("summary").begin('{').field("races", report.raceCount()).field("fields", report.fieldCount())
                 .field("suppressed", report.suppressedCount())
                 .field("dataRaces", report.countOf(Race.DATA_RACE)).field("unguarded", report.countOf(Race.UNGUARDED))
+                .field("staleWrites", report.countOf(Race.STALE_WRITE))
                 .end('}');
         j.name("races").begin('[');
         for (Race race : report.races()) {

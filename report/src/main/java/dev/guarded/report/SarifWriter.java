@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Writes a {@link Report} as SARIF 2.1.0 for code-scanning tools (GitHub code scanning included).
  *
- * <p>One run whose {@code tool.driver} declares two rules: {@code data-race} (level {@code error}) and
- * {@code unguarded-access} (level {@code warning}). Each race becomes a result with the rule, a message
+ * <p>One run whose {@code tool.driver} declares three rules: {@code data-race} (level {@code error}),
+ * {@code unguarded-access} (level {@code warning}) and {@code stale-write} (level {@code error}; its related
+ * locations are the other flow's write, the earlier read and where the flow suspended). Each race becomes a result with the rule, a message
  * naming the field and both threads, the location of the current access, a related location for the
  * previous access, and one code flow with a thread flow per thread (its access stack, innermost last).
  * Source locations are guesses made from class names: {@code com/acme/Counter.java}, relative to the
@@ -24,9 +25,13 @@ public final class SarifWriter {
     private SarifWriter() {
     }
 
-    /** @return the rule id for a race kind: {@code data-race} or {@code unguarded-access} */
+    /** @return the rule id for a race kind: {@code data-race}, {@code unguarded-access} or {@code stale-write} */
     public static String ruleId(String kind) {
-        return Race.UNGUARDED.equals(kind) ? "unguarded-access" : "data-race";
+        return Race.UNGUARDED.equals(kind) ? "unguarded-access" : Race.STALE_WRITE.equals(kind) ? "stale-write" : "data-race";
+    }
+
+    private static int ruleIndex(String kind) {
+        return Race.UNGUARDED.equals(kind) ? 1 : Race.STALE_WRITE.equals(kind) ? 2 : 0;
     }
 
     /** @return the report as a SARIF 2.1.0 log (one line of JSON) */
@@ -44,6 +49,10 @@ public final class SarifWriter {
                 "A location written by several threads with no lock common to all its accesses.",
                 "The accesses happened to be ordered in this run, but no lock guards the location; another "
                         + "schedule may race. Guard it with one lock or document the handoff.");
+        rule(j, "stale-write", "StaleWrite", "error",
+                "An async flow wrote back a value it read before suspending, after another flow wrote the location.",
+                "The flows ran one at a time, but the update is lost all the same. Hold an AsyncLock (or another "
+                        + "lock or permit) from the read to the write, or do not suspend between them.");
         j.end(']').end('}').end('}');
         j.name("originalUriBaseIds").begin('{').name("SRCROOT").begin('{')
                 .name("description").begin('{').field("text", "The source root, e.g. src/main/java").end('}')
@@ -77,7 +86,7 @@ public final class SarifWriter {
         boolean unguarded = Race.UNGUARDED.equals(race.kind());
         Access current = race.accesses().isEmpty() ? null : race.accesses().get(0);
         Access previous = race.accesses().size() > 1 ? race.accesses().get(1) : null;
-        j.begin('{').field("ruleId", ruleId(race.kind())).field("ruleIndex", unguarded ? 1 : 0)
+        j.begin('{').field("ruleId", ruleId(race.kind())).field("ruleIndex", ruleIndex(race.kind()))
                 .field("level", unguarded ? "warning" : "error");
         j.name("message").begin('{').field("text", message(race, current, previous)).end('}');
         j.name("locations").begin('[');
@@ -88,6 +97,13 @@ public final class SarifWriter {
         j.name("relatedLocations").begin('[');
         if (previous != null && previous.site() != null) {
             location(j, previous.site(), "previous " + previous.op() + " by thread \"" + previous.thread() + "\"", 1);
+        }
+        for (int i = 2; i < race.accesses().size(); i++) {
+            Access a = race.accesses().get(i);
+            if (a.site() != null) {
+                String what = Race.SUSPENDED.equals(a.op()) ? "the flow suspended here" : "earlier " + a.op();
+                location(j, a.site(), what + " by thread \"" + a.thread() + "\"", i);
+            }
         }
         j.end(']');
         j.name("codeFlows").begin('[').begin('{').name("threadFlows").begin('[');
@@ -104,7 +120,8 @@ public final class SarifWriter {
     }
 
     private static String message(Race race, Access current, Access previous) {
-        String what = Race.UNGUARDED.equals(race.kind()) ? "Unguarded access to " : "Data race on ";
+        String what = Race.UNGUARDED.equals(race.kind()) ? "Unguarded access to "
+                : Race.STALE_WRITE.equals(race.kind()) ? "Stale write to " : "Data race on ";
         StringBuilder sb = new StringBuilder(what).append(race.object() != null ? race.object() : race.field());
         if (race.object() != null) {
             sb.append(TextReportWriter.methods(race.accesses()));

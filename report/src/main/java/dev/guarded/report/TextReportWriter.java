@@ -18,7 +18,9 @@ import java.util.List;
  * A race inside a JDK object names the object and the methods called:
  * {@code data race on java.util.HashMap@1b6d3586 (put vs put)}, then {@code Write (put) of java.util.HashMap@1b6d3586}.
  * Thread-start stacks stop at the first test-harness frame ({@link TestFrameworkFrames}), with a line saying how
- * many frames were left out; the JSON report keeps them all. Stateless and thread-safe.
+ * many frames were left out; the JSON report keeps them all. A stale write between async flows reads
+ * {@code stale write to field com.acme.X.value}, then this write, the other flow's write ("Written meanwhile"),
+ * the earlier read ("Read before the flow suspended") and where the flow suspended. Stateless and thread-safe.
  */
 public final class TextReportWriter {
 
@@ -28,10 +30,11 @@ public final class TextReportWriter {
     /** @return the multi-line description of one race, ending with a newline */
     public static String format(Race race) {
         boolean unguarded = Race.UNGUARDED.equals(race.kind());
+        boolean stale = Race.STALE_WRITE.equals(race.kind());
         boolean array = race.field().endsWith("[]");
         String location = race.object() != null ? race.object() : race.field();
         StringBuilder sb = new StringBuilder("WARNING: Guarded: ")
-                .append(unguarded ? "unguarded access to " : "data race on ");
+                .append(unguarded ? "unguarded access to " : stale ? "stale write to " : "data race on ");
         if (race.object() != null) {
             sb.append(location).append(methods(race.accesses()));
         } else {
@@ -44,6 +47,10 @@ public final class TextReportWriter {
         List<Access> accesses = race.accesses();
         for (int i = 0; i < accesses.size(); i++) {
             Access a = accesses.get(i);
+            if (stale && i > 0) {
+                staleEntry(sb, i, a);
+                continue;
+            }
             if (i == 0) {
                 sb.append("  ").append(capitalize(a.op())).append(called(a)).append(" of ").append(location);
             } else {
@@ -71,23 +78,41 @@ public final class TextReportWriter {
         return sb.toString();
     }
 
+    /** The second to fourth entries of a stale write: the other flow's write, the read, the suspension. */
+    private static void staleEntry(StringBuilder sb, int i, Access a) {
+        if (Race.SUSPENDED.equals(a.op())) {
+            sb.append("  The reading flow suspended at:\n");
+            frames(sb, a.frames());
+            return;
+        }
+        sb.append(i == 1 ? "  Written meanwhile by another flow, thread \"" : "  Read before the flow suspended, by thread \"")
+                .append(a.thread()).append("\":\n");
+        frames(sb, a.frames());
+        sb.append("    locks held: ").append(a.locks().isEmpty() ? "none" : String.join(", ", a.locks())).append('\n');
+    }
+
     /**
      * The exit summary, e.g. {@code Guarded: 1 data race in 1 field (0 suppressed)}, or
-     * {@code Guarded: no data races (0 suppressed)}; unguarded findings are appended when there are any.
+     * {@code Guarded: no data races (0 suppressed)}; unguarded findings and stale writes are appended when there
+     * are any.
      */
     public static String summary(Report report) {
         int races = report.countOf(Race.DATA_RACE);
         int unguarded = report.countOf(Race.UNGUARDED);
+        int stale = report.countOf(Race.STALE_WRITE);
         int fields = report.fieldCount();
         StringBuilder sb = new StringBuilder("Guarded: ");
-        if (races == 0 && unguarded == 0) {
+        if (races == 0 && unguarded == 0 && stale == 0) {
             sb.append("no data races");
         } else {
-            if (races > 0 || unguarded == 0) {
+            if (races > 0 || (unguarded == 0 && stale == 0)) {
                 sb.append(plural(races, "data race"));
             }
             if (unguarded > 0) {
                 sb.append(races > 0 ? ", " : "").append(plural(unguarded, "unguarded access"));
+            }
+            if (stale > 0) {
+                sb.append(races > 0 || unguarded > 0 ? ", " : "").append(plural(stale, "stale write"));
             }
             sb.append(" in ").append(plural(fields, "field"));
         }

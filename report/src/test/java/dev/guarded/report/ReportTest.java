@@ -192,4 +192,49 @@ class ReportTest {
         assertEquals("external", results.path(2).path("suppressions").path(0).path("kind").asText());
         assertFalse(first.has("suppressions"));
     }
+
+    static Race staleWrite() {
+        Frame write = new Frame("com.acme.Loop", "lambda$flow$2", "Loop.java", 30);
+        Frame read = new Frame("com.acme.Loop", "lambda$flow$0", "Loop.java", 28);
+        Frame stage = new Frame("java.util.concurrent.CompletableFuture$AsyncSupply", "run", "CompletableFuture.java", 1789);
+        return new Race(Race.STALE_WRITE, "com.acme.Loop.value", false, List.of(
+                new Access("write", "loop, flow 2", List.of(), List.of(write, stage), List.of()),
+                new Access("write", "loop, flow 1", List.of(), List.of(write), List.of()),
+                new Access("read", "loop, flow 2", List.of(), List.of(read, stage), List.of()),
+                new Access(Race.SUSPENDED, "loop, flow 2", List.of(), List.of(stage), List.of())));
+    }
+
+    @Test
+    void aStaleWriteHasItsOwnKindHeadingSummaryAndSarifRule() throws Exception {
+        Report r = Report.of("hb", List.of(staleWrite(), race(Race.DATA_RACE, "com.acme.Counter.value", false, 12, 11)));
+        assertEquals(r, ReportJsonReader.parse(JsonReportWriter.toJson(r)), "the four entries survive JSON");
+        JsonNode json = new ObjectMapper().readTree(JsonReportWriter.toJson(r));
+        assertEquals("stale-write", json.path("races").path(0).path("kind").asText());
+        assertEquals(1, json.path("summary").path("staleWrites").asInt(-1));
+        assertEquals(1, json.path("summary").path("dataRaces").asInt(-1));
+        assertEquals(2, json.path("summary").path("races").asInt(-1));
+
+        String text = TextReportWriter.format(staleWrite());
+        assertTrue(text.startsWith("WARNING: Guarded: stale write to field com.acme.Loop.value\n"), text);
+        assertTrue(text.contains("  Written meanwhile by another flow, thread \"loop, flow 1\":\n"
+                + "    at com.acme.Loop.lambda$flow$2(Loop.java:30)\n"), text);
+        assertTrue(text.contains("  Read before the flow suspended, by thread \"loop, flow 2\":\n"
+                + "    at com.acme.Loop.lambda$flow$0(Loop.java:28)\n"), text);
+        assertTrue(text.contains("  The reading flow suspended at:\n"
+                + "    at java.util.concurrent.CompletableFuture$AsyncSupply.run(CompletableFuture.java:1789)\n"), text);
+        assertEquals("Guarded: 1 data race, 1 stale write in 2 fields (0 suppressed)", TextReportWriter.summary(r));
+        assertEquals("Guarded: 1 stale write in 1 field (0 suppressed)",
+                TextReportWriter.summary(Report.of("hb", List.of(staleWrite()))));
+
+        JsonNode run = new ObjectMapper().readTree(SarifWriter.toSarif(r)).path("runs").path(0);
+        JsonNode rule = run.path("tool").path("driver").path("rules").path(2);
+        assertEquals("stale-write", rule.path("id").asText());
+        JsonNode result = run.path("results").path(0);
+        assertEquals("stale-write", result.path("ruleId").asText());
+        assertEquals(2, result.path("ruleIndex").asInt());
+        assertEquals("error", result.path("level").asText());
+        assertTrue(result.path("message").path("text").asText().startsWith("Stale write to com.acme.Loop.value"),
+                result.toString());
+        assertEquals(3, result.path("relatedLocations").size(), "the other write, the read, the suspension");
+    }
 }

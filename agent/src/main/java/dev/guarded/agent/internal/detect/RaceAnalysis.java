@@ -38,6 +38,8 @@ final class RaceAnalysis {
      */
     private final long[] reportedPairs = new long[1024];
     private final JdkObjectAccess jdkObjects = new JdkObjectAccess();
+    /** Async flows and their stale writes; inactive (one field test per slow-path access) until a task hands off. */
+    private final Flows flows;
     private final AtomicInteger lockIds = new AtomicInteger();
     private volatile SyncState[] staticVolatiles = new SyncState[64];
     private final ClassValue<SyncState> classInit = new ClassValue<>() {
@@ -59,6 +61,7 @@ final class RaceAnalysis {
         this.metadata = metadata;
         this.words = new WordShadow(metadata, registry);
         this.global = global;
+        this.flows = new Flows(options.stacks());
     }
 
     /** A plain field access reported through the table hooks: words when the field has them, else tables. */
@@ -86,6 +89,9 @@ final class RaceAnalysis {
         if (c != null && firstReport(fieldId, site, c.site())) {
             refreshName(t);
             reporter.report(c, isWrite, site, t, held, fieldId, null);
+        }
+        if (flows.active && t.below != null) {   // the one added branch: false until a task handed a flow on
+            staleWrite(t, owner, fieldId, isWrite, site, held, fieldId, null);
         }
     }
 
@@ -126,6 +132,9 @@ final class RaceAnalysis {
         if (c != null && firstReport(-1 - site, site, c.site())) {
             refreshName(t);
             reporter.report(c, isWrite, site, t, held, -1, array.getClass());
+        }
+        if (flows.active && t.below != null) {
+            staleWrite(t, array, index, isWrite, site, held, -1, array.getClass());
         }
     }
 
@@ -200,6 +209,19 @@ final class RaceAnalysis {
         }
         if (unguarded != null) {
             reporter.report(unguarded, isWrite, site, t, held, fieldId, arrayType);
+        }
+        if (flows.active && t.below != null) {
+            staleWrite(t, v, 0, isWrite, site, held, fieldId, arrayType);
+        }
+    }
+
+    /** Logs a task's access for {@link Flows} and reports a write-back of a value its flow read before suspending. */
+    private void staleWrite(ThreadState t, Object key, int sub, boolean isWrite, int site, LockRef[] held,
+            int fieldId, Class<?> arrayType) {
+        Flows.StaleWrite stale = flows.access(t, key, sub, isWrite, site, held);
+        if (stale != null) {
+            refreshName(t);
+            reporter.reportStale(stale, site, t, held, fieldId, arrayType);
         }
     }
 
@@ -282,6 +304,9 @@ final class RaceAnalysis {
         } else {
             s.acquire(t);
         }
+        if (node != null && node.handoff != null && t.flowSegment == null && t.below != null) {
+            flows.offered(t, node.handoff);   // a task not yet settled in a flow may continue this one
+        }
     }
 
     /** A release into {@code (key, channel)}; an {@link Bridges#INCIDENTAL} mark on the channel is dropped. */
@@ -290,6 +315,9 @@ final class RaceAnalysis {
             channel = Bridges.withoutKind((int) channel) & 0xffffffffL;
         }
         SyncNode node = node(t, key, true);
+        if (channel == 0 && Flows.isHandoff(t, key)) {
+            node.handoff = flows.handOff(t);   // before the release, so that its acquirer sees it
+        }
         (channel == 0 ? node.main : node.channel(channel, true)).release(t);
     }
 

@@ -87,7 +87,11 @@ final class Reporter {
                 target == null ? null : CallSites.callee(prev.site()));
         String object = target == null ? null
                 : field + "@" + Integer.toHexString(System.identityHashCode(target));
-        Race race = new Race(kind, field, suppressed, List.of(current, previous), object);
+        return record(new Race(kind, field, suppressed, List.of(current, previous), object), suppressed);
+    }
+
+    /** Keeps a new race, prints it unless suppressed or quiet, and halts when asked to. */
+    private Race record(Race race, boolean suppressed) {
         synchronized (races) {
             races.add(race);
         }
@@ -108,6 +112,60 @@ final class Reporter {
             err.print(TextReportWriter.format(race));
         }
         return race;
+    }
+
+    /**
+     * Reports a stale write between async flows ({@link Flows}) on a field or array element: this write (with
+     * the current stack), the other flow's write, the earlier read and where the reading flow suspended. One
+     * report per location name and (write site, read site).
+     *
+     * @return the race when it was new, else null
+     */
+    Race reportStale(Flows.StaleWrite stale, int curSite, ThreadState cur, LockRef[] curLocks, int fieldId,
+            Class<?> arrayType) {
+        String field;
+        String owner = null;
+        boolean benign = false;
+        if (arrayType != null) {
+            field = arrayType.getTypeName();
+        } else {
+            FieldInfo info = metadata.fieldById(fieldId);
+            field = info == null ? "<field #" + fieldId + ">" : info.qualifiedName();
+            owner = info == null ? null : info.owner();
+            benign = info != null && info.benign();
+        }
+        if (!seen.add(Race.STALE_WRITE + "|" + field + "|" + curSite + "|" + stale.readSite())) {
+            return null;
+        }
+        SiteInfo curInfo = metadata.siteById(curSite);
+        SiteInfo otherInfo = metadata.siteById(stale.otherSite());
+        boolean suppressed = benign || options.suppressions().suppresses(field, owner,
+                curInfo == null ? null : curInfo.className(), otherInfo == null ? null : otherInfo.className());
+        Access current = new Access("write", stale.currentThread(), LockRef.names(curLocks),
+                currentFrames(curInfo), cur.info.started);
+        Access other = new Access("write", stale.otherThread(), LockRef.names(stale.otherLocks()),
+                withSite(stale.otherStack(), otherInfo), List.of());
+        Access read = new Access("read", stale.readThread(), LockRef.names(stale.readLocks()),
+                withSite(stale.readStack(), metadata.siteById(stale.readSite())), List.of());
+        Access suspended = new Access(Race.SUSPENDED, stale.readThread(), List.of(), stale.suspendedAt(), List.of());
+        return record(new Race(Race.STALE_WRITE, field, suppressed, List.of(current, other, read, suspended)),
+                suppressed);
+    }
+
+    /** A captured stack whose top is not the access's own site (the hook frame is dropped): the site first. */
+    private List<Frame> withSite(List<Frame> stack, SiteInfo site) {
+        if (site == null) {
+            return stack;
+        }
+        Frame top = frame(site);
+        if (!stack.isEmpty() && stack.get(0).className().equals(top.className())
+                && stack.get(0).method().equals(top.method())) {
+            return stack;
+        }
+        List<Frame> out = new ArrayList<>(stack.size() + 1);
+        out.add(top);
+        out.addAll(stack.subList(0, Math.min(stack.size(), options.stacks() - 1)));
+        return out;
     }
 
     /** @return every race so far, as a report */

@@ -25,6 +25,12 @@ final class SyncNode {
      */
     volatile boolean sequential;
 
+    /**
+     * For a task or future object: the flow segment that last released into it ({@link Flows}), which a task
+     * acquiring it may continue. Plain: written before the release and read after the matching acquire.
+     */
+    Flows.Segment handoff;
+
     /** @return the channel's clock, created when {@code create}, else null when never released into */
     SyncState channel(long key, boolean create) {
         Channels c = channels;

@@ -124,6 +124,13 @@ final class ThreadState extends ThreadContext {
      */
     VectorClock transfers;
 
+    // ---- async flows (Flows): set only for tasks, only by Flows ----
+
+    /** For a task: the segment of the flow it runs, settled at its first hand-off or tracked access; else null. */
+    Flows.Segment flowSegment;
+    /** For a task whose segment is not settled yet: the segment it would continue (the last one offered). */
+    Flows.Segment flowCandidate;
+
     ThreadState(int tid, VectorClock clock, ThreadInfo info) {
         this.tid = tid;
         this.clock = clock;

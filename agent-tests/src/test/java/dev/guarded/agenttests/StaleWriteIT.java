@@ -1,0 +1,127 @@
+package dev.guarded.agenttests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Stale writes between async flows (issue 12): programs of {@code com.acme.stale} (release 21), pairs of a racy
+ * flow program, reported with a {@code stale-write} on its field, and a clean twin, reported with nothing at
+ * all. Each racy program misuses the construct it is named after so that the write-back crosses a suspension
+ * while another flow writes; each clean twin holds the lock or permit across the suspension, runs its flows
+ * one after the other, or does not suspend between the read and the write.
+ */
+class StaleWriteIT {
+
+    /** The group, clean and racy, in construct order. */
+    static final List<Program> STALE;
+
+    static {
+        List<Program> stale = new ArrayList<>();
+        for (String[] p : new String[][] {
+            {"CF chains on one executor", "CfChainOneExecutor", "$Counter.value"},
+            {"CF thenCompose", "ThenCompose", ".value"},
+            {"scheduled continuation", "ScheduledContinuation", ".value"},
+            {"CF delayedExecutor continuation", "DelayedExecutor", ".value"},
+            {"Guarded AsyncLock across a suspension", "AsyncLock", ".value"},
+            {"Guarded AsyncSemaphore permit across a suspension", "AsyncSemaphore", ".value"},
+            {"event loop: handler posts its continuation", "EventLoop", ".value"},
+            {"CF whenCompleteAsync write-back", "WhenComplete", ".value"},
+            {"CF flows on an array element", "ArrayElement", "int[]"},
+            {"CF thenCombineAsync with a signal", "ThenCombine", ".value"},
+            {"task submits its continuation", "SubmitFromTask", ".value"},
+            {"CF runAsync/thenRunAsync with a step object", "StepObject", "$Account.balance"},
+        }) {
+            String stem = "com.acme.stale." + p[1];
+            String field = p[2].endsWith("[]") ? p[2] : stem + "Racy" + p[2];
+            stale.add(new Program(p[0], stem + "Clean", false, null, 21));
+            stale.add(new Program(p[0], stem + "Racy", true, field, 21));
+        }
+        STALE = Collections.unmodifiableList(stale);
+    }
+
+    static Stream<Program> racyPrograms() {
+        return STALE.stream().filter(Program::racy);
+    }
+
+    static Stream<Program> cleanPrograms() {
+        return STALE.stream().filter(p -> !p.racy());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("racyPrograms")
+    void reportsTheStaleWrite(Program program) throws Exception {
+        ForkedRun run = ProgramRunner.buildJdk().run(program, "");
+        RaceAssertions.assertRanCleanly(run);
+        List<String> seen = new ArrayList<>();
+        for (JsonNode race : run.report().path("races")) {
+            seen.add(race.path("kind").asText() + " " + race.path("field").asText());
+            if ("stale-write".equals(race.path("kind").asText())
+                    && program.expectedField().equals(race.path("field").asText())) {
+                String problem = accessProblem(race, program);
+                if (problem != null) {
+                    fail("stale write on " + program.expectedField() + " reported, but " + problem + "\n"
+                            + run.describe());
+                }
+                if (run.report().path("summary").path("staleWrites").asInt(0) < 1) {
+                    fail("summary.staleWrites is not >= 1 although a stale write is listed\n" + run.describe());
+                }
+                return;
+            }
+        }
+        fail("expected a stale write on " + program.expectedField() + ", reported: " + seen + "\n" + run.describe());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cleanPrograms")
+    void reportsNothing(Program program) throws Exception {
+        RaceAssertions.assertNoRaces(ProgramRunner.buildJdk().run(program, ""));
+    }
+
+    /**
+     * A stale write names this write, the other flow's write and the earlier read, each with a frame of the
+     * program (class, method, positive line), then where the reading flow suspended.
+     */
+    private static String accessProblem(JsonNode race, Program program) {
+        JsonNode accesses = race.path("accesses");
+        String[] ops = {"write", "write", "read", "suspended"};
+        if (accesses.size() != ops.length) {
+            return "it has " + accesses.size() + " entries instead of 4";
+        }
+        for (int i = 0; i < ops.length; i++) {
+            JsonNode access = accesses.get(i);
+            if (!ops[i].equals(access.path("op").asText())) {
+                return "entry " + i + " has op \"" + access.path("op").asText() + "\" instead of " + ops[i];
+            }
+            if (i < 3 && !hasProgramFrame(access, program)) {
+                return "entry " + i + " (" + ops[i] + ") has no frame in " + program.mainClass();
+            }
+        }
+        if (accesses.get(3).path("frames").isEmpty()) {
+            return "it does not say where the flow suspended";
+        }
+        if (accesses.get(0).path("thread").asText().equals(accesses.get(1).path("thread").asText())) {
+            return "the other write is attributed to the writing flow itself";
+        }
+        return null;
+    }
+
+    private static boolean hasProgramFrame(JsonNode access, Program program) {
+        for (JsonNode frame : access.path("frames")) {
+            String cls = frame.path("class").asText("");
+            if ((cls.equals(program.mainClass()) || cls.startsWith(program.mainClass() + "$"))
+                    && frame.path("line").asInt(0) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.guarded.agent.internal.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guarded.report.Race;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Async flows and stale writes, driven through {@link RaceAnalysis} on one simulated loop thread whose tasks are
+ * ordered by a sequence object (as a single-thread executor orders them), so that no happens-before race
+ * hides or adds to what the flow analysis finds.
+ */
+class FlowsTest {
+
+    private final Harness h = new Harness("");
+    private final ThreadState main = h.thread("main");
+    private final ThreadState loop = h.thread("loop");
+    private final Object sequence = new Object();
+    private final Object shared = new Object();
+
+    /** A task object: submissions into a Runnable are what hands a flow on. */
+    private static final class Job implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    private Job submittedByMain() {
+        Job job = new Job();
+        h.a.release(main, job, 0);
+        return job;
+    }
+
+    private ThreadState begin(Job job) {
+        ThreadState t = h.a.taskBegin(loop, job, null, false);
+        h.a.acquire(t, sequence, 0);
+        return t;
+    }
+
+    private void end(ThreadState t, Job job) {
+        h.a.release(t, sequence, 0);
+        h.a.taskEnd(t, job);
+    }
+
+    /** The task hands its flow on by submitting {@code next}. */
+    private static Job continueWith(Harness h, ThreadState t) {
+        Job next = new Job();
+        h.a.release(t, next, 0);
+        return next;
+    }
+
+    /** Some earlier task handed a flow on: tracking is on from here. */
+    private void activate() {
+        Job job = submittedByMain();
+        ThreadState t = begin(job);
+        continueWith(h, t);
+        end(t, job);
+    }
+
+    private List<Race> stale() {
+        return h.races().stream().filter(r -> r.kind().equals(Race.STALE_WRITE)).toList();
+    }
+
+    @Test
+    void interleavedFlowsOnOneThreadReportTheWriteBackWithItsThreeSites() {
+        Job a1 = submittedByMain();
+        Job b1 = submittedByMain();
+        ThreadState ta1 = begin(a1);
+        h.read(ta1, shared, h.site(20));
+        Job a2 = continueWith(h, ta1);
+        end(ta1, a1);
+        ThreadState tb1 = begin(b1);
+        h.read(tb1, shared, h.site(20));
+        Job b2 = continueWith(h, tb1);
+        end(tb1, b1);
+        ThreadState ta2 = begin(a2);
+        h.write(ta2, shared, h.site(30));
+        end(ta2, a2);
+        assertEquals(List.of(), stale(), "flow A's write-back follows only its own read");
+        ThreadState tb2 = begin(b2);
+        h.write(tb2, shared, h.site(31));
+        end(tb2, b2);
+
+        assertEquals(1, h.races().size(), "one finding, and no happens-before race: " + h.output());
+        Race race = stale().get(0);
+        assertEquals("com.acme.Counter.value", race.field());
+        assertEquals(List.of("write", "write", "read", Race.SUSPENDED),
+                race.accesses().stream().map(a -> a.op()).toList());
+        assertEquals(31, race.accesses().get(0).site().line(), "this write");
+        assertEquals(30, race.accesses().get(1).site().line(), "the other flow's write in between");
+        assertEquals(20, race.accesses().get(2).site().line(), "the read before the suspension");
+        assertNotEquals(race.accesses().get(0).thread(), race.accesses().get(1).thread(), "two flows are named");
+        assertEquals(race.accesses().get(0).thread(), race.accesses().get(2).thread(), "read and write-back: one flow");
+        assertTrue(h.output().contains("stale write to field com.acme.Counter.value"), h.output());
+    }
+
+    @Test
+    void flowsThatRunOneAfterTheOtherAreClean() {
+        Job a1 = submittedByMain();
+        ThreadState ta1 = begin(a1);
+        h.read(ta1, shared);
+        Job a2 = continueWith(h, ta1);
+        end(ta1, a1);
+        ThreadState ta2 = begin(a2);
+        h.write(ta2, shared);
+        Job b1 = continueWith(h, ta2);   // the next flow starts only after this one wrote
+        end(ta2, a2);
+        ThreadState tb1 = begin(b1);
+        h.read(tb1, shared);
+        Job b2 = continueWith(h, tb1);
+        end(tb1, b1);
+        ThreadState tb2 = begin(b2);
+        h.write(tb2, shared);
+        end(tb2, b2);
+        assertEquals(List.of(), h.races());
+    }
+
+    @Test
+    void readAndWriteWithoutASuspensionBetweenAreClean() {
+        Job a1 = submittedByMain();
+        Job b1 = submittedByMain();
+        ThreadState ta1 = begin(a1);
+        Job a2 = continueWith(h, ta1);
+        end(ta1, a1);
+        ThreadState tb1 = begin(b1);
+        Job b2 = continueWith(h, tb1);
+        end(tb1, b1);
+        for (Job job : new Job[] {a2, b2}) {
+            ThreadState t = begin(job);
+            h.read(t, shared);
+            h.write(t, shared);
+            end(t, job);
+        }
+        assertEquals(List.of(), h.races());
+    }
+
+    @Test
+    void aBlindWriteAfterTheFlowsOwnEarlierWriteIsNotStale() {
+        Job a1 = submittedByMain();
+        Job b1 = submittedByMain();
+        ThreadState ta1 = begin(a1);
+        h.read(ta1, shared);
+        h.write(ta1, shared);   // the read is consumed by the flow's own write in the same segment
+        Job a2 = continueWith(h, ta1);
+        end(ta1, a1);
+        ThreadState tb1 = begin(b1);
+        h.write(tb1, shared);
+        end(tb1, b1);
+        ThreadState ta2 = begin(a2);
+        h.write(ta2, shared);
+        end(ta2, a2);
+        assertEquals(List.of(), stale());
+    }
+
+    @Test
+    void onlyTheFirstTaskToContinueASegmentJoinsItsFlow() {
+        activate();
+        Job g = submittedByMain();
+        ThreadState tg = begin(g);
+        h.read(tg, shared);
+        Job first = continueWith(h, tg);
+        Job second = continueWith(h, tg);   // a task that submits many: only one continues it
+        end(tg, g);
+        ThreadState t1 = begin(first);
+        h.read(t1, new Object());
+        end(t1, first);
+        ThreadState t2 = begin(second);
+        h.write(t2, shared, h.site(40));
+        end(t2, second);
+        assertEquals(List.of(), stale(), "the second submission is a flow of its own, which read nothing");
+        assertEquals(tg.flowSegment.flow, t1.flowSegment.flow, "the first continued the flow");
+        assertNotEquals(tg.flowSegment.flow, t2.flowSegment.flow);
+    }
+
+    @Test
+    void aStageContinuesTheFlowThatCompletedItsSourceNotTheOneThatRegisteredIt() {
+        activate();
+        Job registrar = submittedByMain();
+        Job source = submittedByMain();
+        ThreadState reg = begin(registrar);
+        Job stage = new Job();
+        h.a.release(reg, stage, 0);      // registration of the dependent stage
+        end(reg, registrar);
+        ThreadState src = begin(source);
+        Object future = new java.util.concurrent.CompletableFuture<Void>();
+        h.read(src, shared);
+        h.a.release(src, future, 0);     // completion of the stage's source
+        end(src, source);
+        Job otherJob = submittedByMain();
+        ThreadState other = begin(otherJob);
+        h.write(other, shared);
+        end(other, otherJob);
+        ThreadState st = h.a.taskBegin(loop, stage, null, false);
+        h.a.acquire(st, sequence, 0);
+        h.a.acquire(st, stage, 0);
+        h.a.acquire(st, future, 0);
+        h.write(st, shared);
+        assertEquals(src.flowSegment.flow, st.flowSegment.flow);
+        assertEquals(1, stale().size(), h.output());
+    }
+
+    @Test
+    void tasksThatHandNothingOnAreNotTracked() {
+        for (int i = 0; i < 3; i++) {
+            Job job = submittedByMain();
+            ThreadState t = begin(job);
+            h.read(t, shared);
+            h.write(t, shared);
+            end(t, job);
+            assertEquals(null, t.flowSegment, "no flow is settled while no task hands one on");
+        }
+        assertEquals(List.of(), h.races());
+    }
+}
