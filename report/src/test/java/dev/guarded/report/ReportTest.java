@@ -207,12 +207,12 @@ class ReportTest {
     @Test
     void aStaleWriteHasItsOwnKindHeadingSummaryAndSarifRule() throws Exception {
         Report r = Report.of("hb", List.of(staleWrite(), race(Race.DATA_RACE, "com.acme.Counter.value", false, 12, 11)));
-        assertEquals(r, ReportJsonReader.parse(JsonReportWriter.toJson(r)), "the four entries survive JSON");
-        JsonNode json = new ObjectMapper().readTree(JsonReportWriter.toJson(r));
-        assertEquals("stale-write", json.path("races").path(0).path("kind").asText());
-        assertEquals(1, json.path("summary").path("staleWrites").asInt(-1));
-        assertEquals(1, json.path("summary").path("dataRaces").asInt(-1));
-        assertEquals(2, json.path("summary").path("races").asInt(-1));
+        // Reading it back is guarded-report-reader's test (JsonReportReaderTest); here, the text itself.
+        String json = JsonReportWriter.toJson(r).replaceAll("\\s", "");
+        assertTrue(json.contains("\"kind\":\"stale-write\""), json);
+        assertTrue(json.contains("\"staleWrites\":1"), json);
+        assertTrue(json.contains("\"dataRaces\":1"), json);
+        assertTrue(json.contains("\"races\":2"), json);
 
         String text = TextReportWriter.format(staleWrite());
         assertTrue(text.startsWith("WARNING: Guarded: stale write to field com.acme.Loop.value\n"), text);

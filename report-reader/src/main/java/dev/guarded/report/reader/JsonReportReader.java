@@ -40,7 +40,8 @@ public final class JsonReportReader {
             "fields", Report::fieldCount,
             "suppressed", Report::suppressedCount,
             "dataRaces", r -> r.countOf(Race.DATA_RACE),
-            "unguarded", r -> r.countOf(Race.UNGUARDED));
+            "unguarded", r -> r.countOf(Race.UNGUARDED),
+            "staleWrites", r -> r.countOf(Race.STALE_WRITE));
 
     private JsonReportReader() {
     }

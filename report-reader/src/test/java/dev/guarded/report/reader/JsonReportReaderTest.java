@@ -66,6 +66,21 @@ class JsonReportReaderTest {
     }
 
     @Test
+    void aStaleWriteKeepsItsFourEntriesAndItsSummaryCount() {
+        Frame write = new Frame("com.acme.Loop", "lambda$flow$2", "Loop.java", 30);
+        Frame read = new Frame("com.acme.Loop", "lambda$flow$0", "Loop.java", 28);
+        Race stale = new Race(Race.STALE_WRITE, "com.acme.Loop.value", false, List.of(
+                new Access("write", "loop, flow 2", List.of(), List.of(write), List.of()),
+                new Access("write", "loop, flow 1", List.of(), List.of(write), List.of()),
+                new Access("read", "loop, flow 2", List.of(), List.of(read), List.of()),
+                new Access(Race.SUSPENDED, "loop, flow 2", List.of(), List.of(read), List.of())));
+        Report report = Report.of("hb", List.of(stale));
+        String json = JsonReportWriter.toJson(report);
+        assertEquals(report, JsonReportReader.parse(json));
+        assertRejected(json.replace("\"staleWrites\":1", "\"staleWrites\":0"), "staleWrites");
+    }
+
+    @Test
     void ignoresUnknownKeysAndDefaultsTheHeader() {
         Report r = JsonReportReader.parse("{\"races\":[{\"kind\":\"data-race\",\"field\":\"a.B.c\",\"extra\":{\"x\":[1.5e3,null]},"
                 + "\"accesses\":[{\"op\":\"read\",\"thread\":\"t\",\"frames\":[{\"class\":\"a.B\",\"method\":\"m\"}]}]}],"
@@ -105,7 +120,7 @@ class JsonReportReaderTest {
     @Test
     void aSummaryThatDisagreesWithTheRacesIsRejected() {
         String json = JsonReportWriter.toJson(sample());
-        assertTrue(json.contains("\"summary\":{\"races\":3,\"fields\":2,\"suppressed\":1,\"dataRaces\":2,\"unguarded\":1}"),
+        assertTrue(json.contains("\"summary\":{\"races\":3,\"fields\":2,\"suppressed\":1,\"dataRaces\":2,\"unguarded\":1,\"staleWrites\":0}"),
                 json);
         assertRejected(json.replace("\"races\":3,", "\"races\":0,"), "summary.races is 0 but the races listed make it 3");
         assertRejected(json.replace("\"fields\":2", "\"fields\":1"), "summary.fields is 1 but the races listed make it 2");
