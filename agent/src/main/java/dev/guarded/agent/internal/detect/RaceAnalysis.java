@@ -552,6 +552,8 @@ final class RaceAnalysis {
         if (last != t) {
             if (last != null) {
                 // Same physical thread: last's clock is changed only by this thread, so it can be read here.
+                // Program order of one thread hands the confined value over: a transfer edge (hybrid mode).
+                t.joinTransfersOf(last);
                 t.join(last.clock);
                 last.released();
                 if (t.below != null && runsInside(t, last)) {
@@ -589,6 +591,7 @@ final class RaceAnalysis {
         ThreadState below = ended.below;
         for (ThreadState.ThreadLocalUse use : ended.threadLocalsToHandBack) {
             if (use.last == ended) {
+                below.joinTransfersOf(ended);
                 below.join(ended.clock);
                 use.last = below;
                 if (below.below != null) {
