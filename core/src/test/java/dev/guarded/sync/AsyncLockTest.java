@@ -103,6 +103,7 @@ class AsyncLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the guard is held for its scope, never referenced
     void mutualExclusionBetweenPlatformAndVirtualThreads() throws Exception {
         int[] counter = new int[1];
         Runnable work = () -> {

@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
  * <p><b>Cost.</b> Nothing is tracked until the first hand-off by a task ({@link #active}); programs without
  * tasks, or whose tasks hand nothing on, pay one field test per slow-path access. Once active, the first
  * access of each task to a location (the only one that reaches the detector: later ones in the same epoch are
- * answered inline) is logged here under one monitor, with its stack; the log keeps a few reads per location.
+ * answered inline) is logged here under one monitor; a site's stack is captured at its first logged access and
+ * a hand-off point as a native backtrace decoded only for a report; the log keeps a few reads per location.
  * A task's own release of itself ({@code FutureTask.set}) is no hand-off.
  */
 final class Flows {
@@ -37,8 +38,11 @@ final class Flows {
         final int flow;
         /** Whether a task already continued the flow from here (guarded by the {@link Flows} monitor). */
         boolean claimed;
-        /** Where this segment first handed the flow on, captured once tracking is on; null until then. */
-        List<Frame> handedOffAt;
+        /**
+         * Where this segment first handed the flow on, captured once tracking is on; null until then. A
+         * throwable's native backtrace: cheap to take at every hand-off, decoded only for a report.
+         */
+        Throwable handedOffAt;
 
         Segment(int flow) {
             this.flow = flow;
@@ -46,8 +50,7 @@ final class Flows {
     }
 
     /** A read logged in a segment, with the location's write count when it happened. */
-    private record Read(Segment segment, long writesBefore, int site, String thread, List<Frame> stack,
-                        LockRef[] locks) {
+    private record Read(Segment segment, long writesBefore, int site, ThreadInfo info, LockRef[] locks) {
     }
 
     /** What the detector keeps about one tracked location: its last write and the reads since. */
@@ -55,8 +58,7 @@ final class Flows {
         long writes;
         int writerFlow;
         int writerSite;
-        String writerThread;
-        List<Frame> writerStack = List.of();
+        ThreadInfo writerInfo;
         LockRef[] writerLocks = new LockRef[0];
         Read[] reads = new Read[2];
         int readCount;
@@ -111,6 +113,12 @@ final class Flows {
     private final int stackDepth;
     private final WeakIdentityTable<Locations> locations = new WeakIdentityTable<>(null);
     private int nextFlow;
+    /**
+     * Per site, the stack of the first logged access there: every access a task makes while tracking is on
+     * is logged, and capturing a stack each time cost several microseconds per access (the queue pipeline
+     * ran five times slower). A report shows the exact site with the stack of that site's first access.
+     */
+    private List<Frame>[] siteStacks = newStacks(256);
 
     Flows(int stackDepth) {
         this.stackDepth = stackDepth;
@@ -138,7 +146,7 @@ final class Flows {
         active = true;
         if (s.handedOffAt == null) {
             locations.expunge();   // once per segment: drops the logs of collected objects
-            s.handedOffAt = StackCapture.trimLeadingJdk(StackCapture.capture(stackDepth + 8), stackDepth);
+            s.handedOffAt = new Throwable();
         }
         return s;
     }
@@ -153,7 +161,6 @@ final class Flows {
     synchronized StaleWrite access(ThreadState t, Object key, int sub, boolean isWrite, int site, LockRef[] held) {
         Segment seg = segmentOf(t);
         Location loc = locations.getOrCreate(key, k -> new Locations()).get(sub);
-        String thread = t.info.name() + ", flow " + seg.flow;
         if (!isWrite) {
             removeRead(loc, seg.flow);
             if (loc.readCount == loc.reads.length) {
@@ -164,24 +171,55 @@ final class Flows {
                     loc.readCount--;
                 }
             }
-            loc.reads[loc.readCount++] = new Read(seg, loc.writes, site, thread, StackCapture.capture(stackDepth), held);
+            noteStack(site);
+            loc.reads[loc.readCount++] = new Read(seg, loc.writes, site, t.info, held);
             return null;
         }
         Read earlier = removeRead(loc, seg.flow);
         StaleWrite stale = null;
         if (earlier != null && earlier.segment != seg && loc.writes > earlier.writesBefore
                 && loc.writerFlow != seg.flow) {
-            List<Frame> suspended = earlier.segment.handedOffAt == null ? List.of() : earlier.segment.handedOffAt;
-            stale = new StaleWrite(earlier.site, earlier.thread, earlier.stack, earlier.locks, suspended,
-                    loc.writerSite, loc.writerThread, loc.writerStack, loc.writerLocks, thread);
+            List<Frame> suspended = earlier.segment.handedOffAt == null ? List.of()
+                    : StackCapture.trimLeadingJdk(StackCapture.frames(earlier.segment.handedOffAt, stackDepth + 8),
+                            stackDepth);
+            stale = new StaleWrite(earlier.site, name(earlier.info, earlier.segment.flow), stackOf(earlier.site),
+                    earlier.locks, suspended, loc.writerSite, name(loc.writerInfo, loc.writerFlow),
+                    stackOf(loc.writerSite), loc.writerLocks, name(t.info, seg.flow));
         }
         loc.writes++;
         loc.writerFlow = seg.flow;
         loc.writerSite = site;
-        loc.writerThread = thread;
-        loc.writerStack = StackCapture.capture(stackDepth);
+        loc.writerInfo = t.info;
+        noteStack(site);
         loc.writerLocks = held;
         return stale;
+    }
+
+    private static String name(ThreadInfo info, int flow) {
+        return (info == null ? "?" : info.name()) + ", flow " + flow;
+    }
+
+    /** Captures the stack of the first access logged at {@code site}. Caller holds the monitor. */
+    private void noteStack(int site) {
+        if (site < 0) {
+            return;
+        }
+        if (site >= siteStacks.length) {
+            siteStacks = Arrays.copyOf(siteStacks, Math.max(site + 1, siteStacks.length * 2));
+        }
+        if (siteStacks[site] == null) {
+            siteStacks[site] = StackCapture.capture(stackDepth);
+        }
+    }
+
+    private List<Frame> stackOf(int site) {
+        List<Frame> stack = site >= 0 && site < siteStacks.length ? siteStacks[site] : null;
+        return stack == null ? List.of() : stack;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array is created raw
+    private static List<Frame>[] newStacks(int n) {
+        return new List[n];
     }
 
     private static Read removeRead(Location loc, int flow) {

@@ -50,6 +50,20 @@ final class StackCapture {
         return Collections.unmodifiableList(frames);
     }
 
+    /** @return up to {@code depth} frames of a throwable's backtrace, innermost first, agent frames dropped */
+    static List<Frame> frames(Throwable captured, int depth) {
+        List<Frame> out = new ArrayList<>(depth);
+        for (StackTraceElement e : captured.getStackTrace()) {
+            if (out.size() == depth) {
+                break;
+            }
+            if (!e.getClassName().startsWith(AGENT_PREFIX)) {
+                out.add(new Frame(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber()));
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     /**
      * The stack of a thread start: the JDK's own frames on top ({@code Thread.start}, a thread builder, an
      * executor's worker creation) are dropped when application frames follow, so the report points at the

@@ -44,7 +44,7 @@ final class WeakIdentityTable<V> {
      * A table with {@code 2^segmentBits} lock stripes of {@code initialCapacity} buckets each; tests use tiny
      * ones so that a few insertions already resize.
      */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array is created raw
     WeakIdentityTable(Consumer<V> onRemove, int segmentBits, int initialCapacity) {
         if (segmentBits < 1 || segmentBits > 16 || initialCapacity < 2 || Integer.bitCount(initialCapacity) != 1) {
             throw new IllegalArgumentException("segmentBits " + segmentBits + ", initialCapacity " + initialCapacity);
@@ -199,7 +199,7 @@ final class WeakIdentityTable<V> {
         volatile Entry<V>[] table;
         int count;
 
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array is created raw
         Segment(int capacity) {
             table = new Entry[capacity];
         }
@@ -211,7 +211,7 @@ final class WeakIdentityTable<V> {
         Entry<V>[] resize() {
             Entry<V>[] old = table;
             boolean oldOdd = oddGeneration(old);
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array is created raw
             Entry<V>[] tab = new Entry[old.length * 2];
             for (Entry<V> head : old) {
                 for (Entry<V> e = head; e != null; e = e.next(oldOdd)) {

@@ -20,6 +20,7 @@ class StackCaptureTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array is created raw
     void startStacksAreInternedAndSkipLeadingJdkFrames() throws Exception {
         StackCapture capture = new StackCapture();
         List<Frame>[] seen = new List[2];

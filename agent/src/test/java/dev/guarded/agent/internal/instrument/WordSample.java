@@ -3,6 +3,7 @@ package dev.guarded.agent.internal.instrument;
 import java.io.Serializable;
 
 /** Instrumented with shadow words by {@link ShadowWordsTest}; each method is one bytecode shape. */
+@SuppressWarnings("serial") // no serialVersionUID on purpose: ShadowWordsTest checks the default one is kept
 public class WordSample implements Serializable {
 
     long count;
