@@ -36,13 +36,7 @@ final class RaceAssertions {
             if (!Race.DATA_RACE.equals(race.kind()) || !field.equals(race.field())) {
                 continue;
             }
-            String problem = accessProblem(race, program);
-            if (problem == null && field.startsWith("java.")) {
-                problem = jdkObjectProblem(race, field);
-            }
-            if (problem != null) {
-                fail("race on " + field + " reported, but " + problem + "\n" + run.describe());
-            }
+            assertWellFormed(run, program, field, race);
             return;
         }
         fail("expected a data race on " + field + ", reported: " + seen + "\n" + run.describe());
@@ -59,17 +53,22 @@ final class RaceAssertions {
             if (!Race.DATA_RACE.equals(race.kind()) || !field.equals(race.field())) {
                 continue;
             }
-            String problem = accessProblem(race, program);
-            if (problem == null && field.startsWith("java.")) {
-                problem = jdkObjectProblem(race, field);
-            }
-            if (problem != null) {
-                fail("race on " + field + " reported, but " + problem + "\n" + run.describe());
-            }
+            assertWellFormed(run, program, field, race);
             found++;
         }
         if (found == 0) {
             fail("no data race on " + field + " listed\n" + run.describe());
+        }
+    }
+
+    /** A data race on {@code field} names both accesses in the program's code (and, for a JDK class, the object). */
+    private static void assertWellFormed(ForkedRun run, Program program, String field, Race race) {
+        String problem = accessProblem(race, program);
+        if (problem == null && field.startsWith("java.")) {
+            problem = jdkObjectProblem(race, field);
+        }
+        if (problem != null) {
+            fail("race on " + field + " reported, but " + problem + "\n" + run.describe());
         }
     }
 

@@ -217,19 +217,7 @@ final class Reporter {
     }
 
     private List<Frame> currentFrames(SiteInfo site) {
-        List<Frame> frames = StackCapture.capture(options.stacks());
-        if (site == null) {
-            return frames;
-        }
-        Frame top = frame(site);
-        if (!frames.isEmpty() && frames.get(0).className().equals(top.className())
-                && frames.get(0).method().equals(top.method())) {
-            return frames;
-        }
-        List<Frame> out = new ArrayList<>(frames.size() + 1);
-        out.add(top);
-        out.addAll(frames.subList(0, Math.min(frames.size(), options.stacks() - 1)));
-        return out;
+        return withSite(StackCapture.capture(options.stacks()), site);
     }
 
     private static Frame frame(SiteInfo s) {
