@@ -314,8 +314,14 @@ public final class Hooks {
             return false;
         }
         int slot = index & ((1 << ThreadContext.PAGE_BITS) - 1);
+        int at = slot * ThreadContext.WORDS_PER_ELEMENT + word;
+        // A page holds only the elements the array has (the last word is its generation): an index past the
+        // array's end falls outside it, and the program's own access must be the one that throws.
+        if (at >= words.length - 1) {
+            return false;
+        }
         long epoch = context.accessEpoch;
-        if (words[slot * ThreadContext.WORDS_PER_ELEMENT + word] == epoch) {
+        if (words[at] == epoch) {
             return true;
         }
         // Second chance, for reads only: an element several threads read keeps a marker in its read word.

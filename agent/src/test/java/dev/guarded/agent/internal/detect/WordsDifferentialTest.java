@@ -3,6 +3,7 @@ package dev.guarded.agent.internal.detect;
 import dev.guarded.agent.hook.Hooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guarded.options.AgentOptions;
@@ -125,6 +126,13 @@ class WordsDifferentialTest {
                 int k = rnd.nextInt(SYNCS);
                 tables.acquire(s[0], syncs[k], 0);
                 words.acquire(s[1], syncs[k], 0);
+            } else if ((op == 7 || op == 8) && rnd.nextInt(8) == 0) {
+                // An index past the array's end, in its last page: the program's own access throws, so the
+                // inline check must answer "not covered" rather than read outside the page's words.
+                int[] array = arrays[rnd.nextInt(arrays.length)];
+                int index = array.length + rnd.nextInt(256 - array.length % 256);
+                assertFalse(Hooks.elementCovered(array, index, s[1], rnd.nextInt(2)),
+                        "seed " + seed + ": index " + index + " of an array of " + array.length);
             } else if (op == 7 || op == 8) {
                 int[] array = arrays[rnd.nextInt(arrays.length)];
                 int index = rnd.nextBoolean() ? rnd.nextInt(array.length) : rnd.nextInt(3) * 256 % array.length;
