@@ -9,9 +9,17 @@ import java.util.function.Function;
 /**
  * A concurrent map from object identity to detector state that never keeps its keys alive. Lookups are
  * lock-free and allocation-free, and a lookup of a key whose insertion happened-before it always finds it,
- * also while the key's segment resizes. Entries whose keys were collected are removed by {@link #expunge()},
- * which hands their values to the removal callback; every insertion expunges first, so a table that only
- * grows (sync keys of short-lived threads, say) stays bounded by its live keys.
+ * also while the key's segment resizes.
+ *
+ * <p>Reclaiming entries of collected keys, two ways. A table with a removal callback (the thread registry:
+ * a thread's slot is reused once its {@code Thread} is gone) registers its entries with a reference queue;
+ * {@link #expunge()} and every insertion drain it and hand the values to the callback. A table without one
+ * (sync nodes, shadows: most keys are short-lived futures, tasks and arrays) does not: enqueueing costs the
+ * reference handler thread a monitor and a {@code notifyAll} per collected key, and the inserting thread a
+ * queue poll, a third of the detector's time on a future-heavy pipeline. Its segments instead unlink the
+ * entries whose keys are cleared when they fill up, and grow only if at least half of their entries are live
+ * after that sweep, so a segment is swept at most once per quarter of its capacity in insertions and stays
+ * bounded by its live keys.
  *
  * <p>Resizing without losing readers: each entry has two chain links, and a segment's tables alternate
  * between them (tables of 2^even buckets chain through {@code link0}, of 2^odd through {@code link1}). A resize
@@ -33,7 +41,8 @@ final class WeakIdentityTable<V> {
 
     private final Segment<V>[] segments;
     private final int segmentShift;
-    private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
+    /** Where collected entries are announced; null when the table sweeps instead (no removal callback). */
+    private final ReferenceQueue<Object> queue;
     private final Consumer<V> onRemove;
 
     WeakIdentityTable(Consumer<V> onRemove) {
@@ -50,6 +59,7 @@ final class WeakIdentityTable<V> {
             throw new IllegalArgumentException("segmentBits " + segmentBits + ", initialCapacity " + initialCapacity);
         }
         this.onRemove = onRemove;
+        this.queue = onRemove == null ? null : new ReferenceQueue<>();
         this.segmentShift = 32 - segmentBits;
         segments = new Segment[1 << segmentBits];
         for (int i = 0; i < segments.length; i++) {
@@ -85,7 +95,9 @@ final class WeakIdentityTable<V> {
         boolean odd = oddGeneration(tab);
         int steps = 0;
         for (Entry<V> e = tab[h & (tab.length - 1)]; e != null; e = odd ? e.link1 : e.link0) {
-            if (e.get() == key) {
+            // The hash first: a miss then never loads the referent, and refersTo neither keeps it alive (no
+            // read barrier of get()) nor allocates.
+            if (e.hash == h && e.refersTo(key)) {
                 return e.value;
             }
             if (++steps % STALE_CHECK == 0 && s.table != tab) {
@@ -111,8 +123,14 @@ final class WeakIdentityTable<V> {
         return insert(key, value, null);
     }
 
-    /** Removes entries whose keys were garbage-collected and passes their values to the callback. */
+    /**
+     * Removes entries whose keys were garbage-collected and passes their values to the callback. A table
+     * without a callback has nothing to do here: its segments sweep themselves as they fill up.
+     */
     void expunge() {
+        if (queue == null) {
+            return;
+        }
         Reference<?> r;
         while ((r = queue.poll()) != null) {
             @SuppressWarnings("unchecked")
@@ -142,13 +160,15 @@ final class WeakIdentityTable<V> {
             int i = h & (tab.length - 1);
             boolean odd = oddGeneration(tab);
             for (Entry<V> e = tab[i]; e != null; e = e.next(odd)) {
-                if (e.get() == key) {
+                if (e.hash == h && e.refersTo(key)) {
                     return e.value;
                 }
             }
             V v = value != null ? value : factory.apply(key);
             if (s.count >= tab.length - (tab.length >> 2)) {
-                tab = s.resize();
+                if (queue != null || s.sweep() >= tab.length >> 1) {
+                    tab = s.resize();
+                }
                 i = h & (tab.length - 1);
             }
             Entry<V> e = new Entry<>(key, h, v, queue);
@@ -222,6 +242,34 @@ final class WeakIdentityTable<V> {
             }
             table = tab;
             return tab;
+        }
+
+        /**
+         * Unlinks the entries whose keys were collected, in place (as {@link #remove} does, so that readers
+         * are undisturbed); called with the segment's monitor held.
+         *
+         * @return the number of entries left
+         */
+        int sweep() {
+            Entry<V>[] tab = table;
+            boolean odd = oddGeneration(tab);
+            for (int i = 0; i < tab.length; i++) {
+                Entry<V> prev = null;
+                for (Entry<V> e = tab[i]; e != null; e = e.next(odd)) {
+                    if (e.refersTo(null)) {
+                        if (prev == null) {
+                            tab[i] = e.next(odd);
+                        } else {
+                            prev.setNext(odd, e.next(odd));
+                        }
+                        count--;
+                    } else {
+                        prev = e;
+                    }
+                }
+            }
+            table = tab;
+            return count;
         }
 
         synchronized boolean remove(Entry<V> target) {

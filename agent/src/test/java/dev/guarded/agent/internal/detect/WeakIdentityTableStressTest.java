@@ -23,8 +23,16 @@ class WeakIdentityTableStressTest {
     @Test
     void presentKeysAreFoundWhileSegmentsResize() throws InterruptedException {
         // Default geometry (the detector's own) and a tiny one that resizes on every few insertions.
-        assertNoMisses(new WeakIdentityTable<>(null), 200_000 * SCALE);
-        assertNoMisses(new WeakIdentityTable<>(null, 1, 2), 100_000 * SCALE);
+        assertNoMisses(new WeakIdentityTable<>(null), 200_000 * SCALE, false);
+        assertNoMisses(new WeakIdentityTable<>(null, 1, 2), 100_000 * SCALE, false);
+    }
+
+    @Test
+    void presentKeysAreFoundWhileSegmentsSweepCollectedKeys() throws InterruptedException {
+        // A short-lived key after every present one, and collections meanwhile: segments unlink cleared
+        // entries in place while readers walk the same chains.
+        assertNoMisses(new WeakIdentityTable<>(null), 100_000 * SCALE, true);
+        assertNoMisses(new WeakIdentityTable<>(null, 1, 2), 50_000 * SCALE, true);
     }
 
     @Test
@@ -64,7 +72,8 @@ class WeakIdentityTableStressTest {
         assertEquals(keys, table.size());
     }
 
-    private static void assertNoMisses(WeakIdentityTable<Integer> table, int inserts) throws InterruptedException {
+    private static void assertNoMisses(WeakIdentityTable<Integer> table, int inserts, boolean garbage)
+            throws InterruptedException {
         Object[] keys = new Object[inserts];
         for (int i = 0; i < inserts; i++) {
             keys[i] = new Object();
@@ -107,6 +116,12 @@ class WeakIdentityTableStressTest {
         for (int i = 0; i < inserts; i++) {
             table.putIfAbsent(keys[i], i);
             published.set(i + 1);
+            if (garbage) {
+                table.putIfAbsent(new Object(), -1);
+                if (i % 20_000 == 19_999) {
+                    System.gc();
+                }
+            }
         }
         for (Thread t : readers) {
             t.join();

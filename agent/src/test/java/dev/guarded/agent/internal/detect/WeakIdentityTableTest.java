@@ -76,4 +76,31 @@ class WeakIdentityTableTest {
         assertTrue(removed.get() > 0, "no insertion reclaimed a collected key; size " + t.size());
         assertEquals(2000 + live.size() - removed.get(), t.size());
     }
+
+    @Test
+    void aTableWithoutCallbackSweepsCollectedKeysAsItFills() {
+        WeakIdentityTable<Integer> t = new WeakIdentityTable<>(null, 1, 4);
+        List<Object> live = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Object k = new Object();
+            live.add(k);
+            t.putIfAbsent(k, i);
+        }
+        // 100,000 short-lived keys, a full collection after every 10,000: without the sweep every one of them
+        // would still be counted (there is no reference queue to announce them).
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < 10_000; i++) {
+                t.putIfAbsent(new Object(), -1);
+            }
+            System.gc();
+        }
+        for (int i = 0; i < 10_000; i++) {
+            t.putIfAbsent(new Object(), -1);
+        }
+        assertTrue(t.size() < 40_000, "collected keys were not swept: " + t.size() + " entries");
+        t.expunge();   // nothing to drain, and nothing live may go
+        for (int i = 0; i < live.size(); i++) {
+            assertEquals(i, t.get(live.get(i)));
+        }
+    }
 }
