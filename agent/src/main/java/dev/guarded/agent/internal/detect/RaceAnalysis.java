@@ -256,13 +256,18 @@ final class RaceAnalysis {
     static final int SYNC_WAYS = 4;
 
     /**
-     * The sync node of {@code key}, looked up in the thread's small cache first: most synchronization repeats
-     * on a few objects (a lock, a queue, an executor), and a weak-table lookup costs a few cache misses. A node
-     * never changes while its key lives, and the cache keeps its keys alive, so a hit is always current.
+     * The sync node of {@code key}: in the object's own sync slot when its class has one (an instrumented
+     * class; see {@link SyncSlots}), else looked up in the thread's small cache first: most synchronization
+     * repeats on a few objects (a lock, a queue, an executor), and a weak-table lookup costs a few cache misses.
+     * A node never changes while its key lives, and the cache keeps its keys alive, so a hit is always current.
      *
      * @param create whether to create the node when the key has none (else null is returned)
      */
     SyncNode node(ThreadState t, Object key, boolean create) {
+        long slot = SyncSlots.offset(key);
+        if (slot != SyncSlots.NONE) {
+            return SyncSlots.node(key, slot, create);
+        }
         int way = System.identityHashCode(key) & (SYNC_WAYS - 1);
         Object[] keys = t.syncKeys;
         if (keys != null && keys[way] == key) {

@@ -230,7 +230,7 @@ final class WordShadow {
                         triples.add(Words.offset(c, name));
                         triples.add(Words.offset(c, "guarded$r$" + field));
                         triples.add(Words.offset(c, "guarded$s$" + field));
-                    } else if (name.equals("guarded$side")) {
+                    } else if (name.equals("guarded$side") || name.equals("guarded$sync")) {
                         sides.add(Words.offset(c, name));
                     }
                 }
@@ -314,7 +314,7 @@ final class WordShadow {
      * {@code invokeExact} of a static final handle like a direct call. Kept in a holder so that a JVM where
      * the agent could not export the package fails here ({@link #supported}), not in the detector.
      */
-    private static final class Words {
+    static final class Words {
         static final MethodHandle GET_LONG;
         static final MethodHandle PUT_LONG;
         static final MethodHandle GET_REFERENCE;

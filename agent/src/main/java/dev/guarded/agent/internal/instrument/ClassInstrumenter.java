@@ -61,7 +61,7 @@ final class ClassInstrumenter extends ClassVisitor {
         }
         ClassReader reader = OpenedClassReader.of(original);
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new WordDeclarer(writer, shape), 0);
+        reader.accept(new WordDeclarer(writer, shape, words.declaresSyncSlot(shape)), 0);
         return writer.toByteArray();
     }
 
@@ -122,6 +122,9 @@ final class ClassInstrumenter extends ClassVisitor {
         if (anyWords) {
             finishWords(cv, ctx.shape);
         }
+        if (ctx.words.declaresSyncSlot(ctx.shape)) {
+            declareSyncSlot(cv);
+        }
         super.visitEnd();
     }
 
@@ -170,6 +173,15 @@ final class ClassInstrumenter extends ClassVisitor {
                 shape.benign.contains(name)));
     }
 
+    /** Declares the object's sync slot ({@link ShadowWords#SYNC}): private, transient, synthetic, as the words. */
+    private static void declareSyncSlot(ClassVisitor cv) {
+        FieldVisitor slot = cv.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC,
+                ShadowWords.SYNC, "Ljava/lang/Object;", null, null);
+        if (slot != null) {
+            slot.visitEnd();
+        }
+    }
+
     /** Declares the class's side reference and pins its serial version, once its words are declared. */
     private static void finishWords(ClassVisitor cv, ClassShape shape) {
         FieldVisitor side = cv.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC,
@@ -190,11 +202,13 @@ final class ClassInstrumenter extends ClassVisitor {
     /** Adds the words of a class and nothing else ({@link #wordsOnly}). */
     private static final class WordDeclarer extends ClassVisitor {
         private final ClassShape shape;
+        private final boolean syncSlot;
         private boolean any;
 
-        WordDeclarer(ClassVisitor writer, ClassShape shape) {
+        WordDeclarer(ClassVisitor writer, ClassShape shape, boolean syncSlot) {
             super(OpenedClassReader.ASM_API, writer);
             this.shape = shape;
+            this.syncSlot = syncSlot;
         }
 
         @Override
@@ -211,6 +225,9 @@ final class ClassInstrumenter extends ClassVisitor {
         public void visitEnd() {
             if (any) {
                 finishWords(cv, shape);
+            }
+            if (syncSlot) {
+                declareSyncSlot(cv);
             }
             super.visitEnd();
         }

@@ -24,6 +24,12 @@ import net.bytebuddy.jar.asm.Opcodes;
  * change it. The words copy the field's visibility so that every class that may access the field may access
  * its words.
  *
+ * <p>The topmost class with words of a hierarchy also declares {@code guarded$sync}, a reference where the
+ * detector keeps the object's synchronization state (its monitor, its volatile fields, the releases and acquires
+ * the JDK model records on it): found by the object's class alone, without the weak identity table every other
+ * object's state lives in. Only the detector reads it (through the offset it finds by reflection), so a class
+ * that does not get it, or a superclass that failed to load with it, only means the table is used instead.
+ *
  * <p>A class has words when the detector runs in a mode that uses them, the agent started before the
  * application (classes loaded earlier cannot gain fields), it is an application class (the include/exclude
  * patterns), not an interface or record, and it is not visible to the platform class loader (so it cannot be
@@ -36,6 +42,7 @@ final class ShadowWords {
     static final String READ = PREFIX + "r$";
     static final String SITES = PREFIX + "s$";
     static final String SIDE = PREFIX + "side";
+    static final String SYNC = PREFIX + "sync";
 
     private static final int NOT_PLAIN = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_VOLATILE
             | Opcodes.ACC_SYNTHETIC;
@@ -75,6 +82,22 @@ final class ShadowWords {
         }
         return application.test(shape.name.replace('/', '.')) && !loadedBefore.contains(shape.name)
                 && !platformVisible(shape.name);
+    }
+
+    /**
+     * @return whether the class declares the sync slot: it has words and its superclass cannot have them (a JDK
+     *     class, a class outside the include patterns or loaded before the agent), so that every object carries
+     *     one slot at most
+     */
+    boolean declaresSyncSlot(ClassShape shape) {
+        return classHasWords(shape) && !mayHaveWords(shape.superName);
+    }
+
+    /** @return whether the class with this internal name may have words (its class file is not at hand) */
+    private boolean mayHaveWords(String internalName) {
+        return internalName != null && !internalName.startsWith("java/")
+                && application.test(internalName.replace('/', '.')) && !loadedBefore.contains(internalName)
+                && !platformVisible(internalName);
     }
 
     /** @return whether a field with these access flags, declared in a class with words, has words */

@@ -112,6 +112,20 @@ class ShadowWordsTest {
     }
 
     @Test
+    void theTopmostClassWithWordsDeclaresTheOneSyncSlot() throws Exception {
+        Field slot = loader.loadClass(SAMPLE).getDeclaredField("guarded$sync");
+        assertEquals(Object.class, slot.getType());
+        assertTrue(slot.isSynthetic() && Modifier.isTransient(slot.getModifiers())
+                && Modifier.isPrivate(slot.getModifiers()), slot::toString);
+        // the subclass's superclass has words too, so it shares that slot rather than adding a second one
+        assertThrows(NoSuchFieldException.class, () -> loader.loadClass(CHILD).getDeclaredField("guarded$sync"));
+        ShadowWords words = new ShadowWords(true, name -> name.startsWith(SAMPLE), Set.of());
+        byte[] fallback = ClassInstrumenter.wordsOnly(bytes(SAMPLE), words);
+        Class<?> unwatched = new ClassInstrumenterTest.SingleClassLoader(SAMPLE, fallback).loadClass(SAMPLE);
+        assertNotNull(unwatched.getDeclaredField("guarded$sync"), "the words-only fallback declares it as well");
+    }
+
+    @Test
     void aNullOwnerFailsWithTheOriginalMessage() throws Exception {
         InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
                 () -> call(null, "countOf", new Object[] {null}));
