@@ -153,6 +153,28 @@ public class EliminationSample {
         return other.a + other.a;
     }
 
+    public int readBranchWrite() {
+        int t = a;
+        if (t > 0) {
+            a = t - 1;
+        }
+        return t;
+    }
+
+    public int readDivideWrite(int d) {
+        a = a / d;
+        return a;
+    }
+
+    public int readOtherFieldWrite() {
+        a = a + b;
+        return a;
+    }
+
+    public void objectArraySelfStore(Object[] d, int i) {
+        d[i] = d[i];
+    }
+
     private void helper() {
         b = 1;
     }
