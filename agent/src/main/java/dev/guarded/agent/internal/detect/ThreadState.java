@@ -141,7 +141,7 @@ final class ThreadState extends ThreadContext {
 
     /** @return whether the access at {@code epoch} happens-before this thread's current point */
     boolean knows(long e) {
-        return Epoch.clock(e) <= clock.get(Epoch.tid(e));
+        return Epoch.clock(e) <= clock.getMemoized(Epoch.tid(e));
     }
 
     /**

@@ -28,6 +28,10 @@ final class VectorClock {
      */
     private int ct = -1;
     private long cv;
+    /** The last trie entry read: a memo of {@code (root, slot) -> value}, valid while the root is the same. */
+    private Object memoRoot;
+    private int memoSlot;
+    private long memoValue;
     /** Whether the whole clock is below its owner's clock at {@code ov} (a thread's clock or a copy of one). */
     private boolean ownerSnapshot = true;
 
@@ -233,6 +237,30 @@ final class VectorClock {
 
     private long trieGet(int u) {
         return ClockTrie.get(root, levels, u);
+    }
+
+    /**
+     * As {@link #get}, remembering the last entry read from the trie. Only for the thread that owns this clock
+     * (the memo is three plain fields): a thread checking accesses by the same other thread again and again (the
+     * FastTrack rule's {@code knows}) walks a deep trie once per change of its clock, not once per access. The
+     * trie is immutable, so {@code (root, slot) -> value} never goes stale while the root is the same object.
+     */
+    long getMemoized(int u) {
+        if (u == ot) {
+            return ov;
+        }
+        if (u == xt) {
+            return xv;
+        }
+        ClockTrie r = root;
+        if (r == memoRoot && u == memoSlot && r != null) {
+            return memoValue;
+        }
+        long v = ClockTrie.get(r, levels, u);
+        memoRoot = r;
+        memoSlot = u;
+        memoValue = v;
+        return v;
     }
 
     private void trieSet(int u, long c) {

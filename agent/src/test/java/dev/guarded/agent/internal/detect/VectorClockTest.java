@@ -115,4 +115,24 @@ class VectorClockTest {
         assertFalse(copy.refreshFrom(t), "the thread copied its array: the sync clock must copy too");
         assertEquals(2, copy.get(1));
     }
+
+    @Test
+    void theMemoizedReadAgreesWithThePlainOneThroughEveryChange() {
+        java.util.Random rnd = new java.util.Random(7);
+        VectorClock owner = VectorClock.forThread(3, 1);
+        VectorClock other = VectorClock.forThread(40_000, 1);
+        for (int step = 0; step < 20_000; step++) {
+            int u = rnd.nextInt(8) == 0 ? rnd.nextInt(100_000) : rnd.nextInt(70);
+            switch (rnd.nextInt(6)) {
+                case 0 -> owner.set(u, owner.get(u) + 1 + rnd.nextInt(3));
+                case 1 -> other.set(u, other.get(u) + 1 + rnd.nextInt(3));
+                case 2 -> owner.joinFrom(other);
+                case 3 -> owner.tick();
+                default -> { }
+            }
+            int probe = rnd.nextBoolean() ? u : rnd.nextInt(70);
+            assertEquals(owner.get(probe), owner.getMemoized(probe), "step " + step + ", slot " + probe);
+            assertEquals(owner.get(probe), owner.getMemoized(probe), "step " + step + ", again");
+        }
+    }
 }
