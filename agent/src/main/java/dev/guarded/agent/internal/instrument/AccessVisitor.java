@@ -133,12 +133,11 @@ final class AccessVisitor extends MethodVisitor {
         int id = Metadata.global().field(field.declaringClass().replace('/', '.'), name, descriptor, isStatic,
                 field.benign());
         boolean wide = Type.getType(descriptor).getSize() == 2;
-        boolean asWrite = ctx.checksAsWrite(ordinal);
         if (!field.isVolatile() && !ctx.needsCheck(ordinal)) {
             super.visitFieldInsn(opcode, owner, name, descriptor);   // an earlier check in the region covers it
             classUsed(initialized);
         } else if (!isStatic && ctx.contextLocal >= 0 && ctx.type.words.has(field)) {
-            wordAccess(opcode, owner, name, descriptor, id, wide, asWrite);
+            wordAccess(opcode, owner, name, descriptor, id, wide);
         } else if (field.isVolatile()) {
             volatileAccess(opcode, owner, name, descriptor, id, wide, initialized);
         } else if (initialized != null) {
@@ -149,7 +148,7 @@ final class AccessVisitor extends MethodVisitor {
             push(mv, ctx.site());
             hook(mv, opcode == Opcodes.GETSTATIC ? "read" : "write", READ_WRITE);
         } else {
-            plainAccess(opcode, id, wide, asWrite);
+            plainAccess(opcode, id, wide);
             super.visitFieldInsn(opcode, owner, name, descriptor);
         }
     }
@@ -166,8 +165,7 @@ final class AccessVisitor extends MethodVisitor {
         return declaring;
     }
 
-    /** @param asWrite whether a read is checked as the write that follows it (coalescing) */
-    private void plainAccess(int opcode, int id, boolean wide, boolean asWrite) {
+    private void plainAccess(int opcode, int id, boolean wide) {
         switch (opcode) {
             case Opcodes.GETSTATIC, Opcodes.PUTSTATIC -> mv.visitInsn(Opcodes.ACONST_NULL);
             case Opcodes.GETFIELD -> mv.visitInsn(Opcodes.DUP);
@@ -175,22 +173,18 @@ final class AccessVisitor extends MethodVisitor {
         }
         push(mv, id);
         push(mv, ctx.site());
-        boolean read = (opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) && !asWrite;
-        hook(mv, read ? "read" : "write", READ_WRITE);
+        hook(mv, opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC ? "read" : "write", READ_WRITE);
     }
 
     /**
      * A field with shadow words: the original instruction first (so a null owner fails exactly as before,
      * message included), then the word check on the owner kept below the value: the word of the access kind,
      * the method's context, the ids, and {@code Hooks.fieldRead/fieldWrite}, which C2 inlines down to a load
-     * and a compare. No branch is added, so no frame is needed. A read checked as the write that follows it
-     * ({@code asWrite}) checks the write word.
+     * and a compare. No branch is added, so no frame is needed.
      */
-    private void wordAccess(int opcode, String owner, String name, String descriptor, int id, boolean wide,
-            boolean asWrite) {
-        boolean load = opcode == Opcodes.GETFIELD;
-        boolean read = load && !asWrite;
-        if (load) {
+    private void wordAccess(int opcode, String owner, String name, String descriptor, int id, boolean wide) {
+        boolean read = opcode == Opcodes.GETFIELD;
+        if (read) {
             mv.visitInsn(Opcodes.DUP);                      // owner owner
             super.visitFieldInsn(opcode, owner, name, descriptor);   // owner value
             if (wide) {
@@ -273,9 +267,8 @@ final class AccessVisitor extends MethodVisitor {
             case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
                  Opcodes.CALOAD, Opcodes.SALOAD, Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE,
                  Opcodes.CASTORE, Opcodes.SASTORE, Opcodes.LASTORE, Opcodes.DASTORE -> {
-                int ordinal = accessOrdinal++;
-                if (ctx.needsCheck(ordinal)) {
-                    elementCheck(opcode, ctx.checksAsWrite(ordinal));
+                if (ctx.needsCheck(accessOrdinal++)) {
+                    elementCheck(opcode);
                 }
             }
             default -> {
@@ -285,16 +278,13 @@ final class AccessVisitor extends MethodVisitor {
         super.visitInsn(opcode);
     }
 
-    /**
-     * Before an array load or store: the element hook on a copy of {@code array index}; a load checked as the
-     * store that follows it ({@code asWrite}) calls the write hook.
-     */
-    private void elementCheck(int opcode, boolean asWrite) {
+    /** Before an array load or store: the element hook on a copy of {@code array index}. */
+    private void elementCheck(int opcode) {
         switch (opcode) {
             case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
                  Opcodes.CALOAD, Opcodes.SALOAD -> {
                 mv.visitInsn(Opcodes.DUP2);
-                elementHook(asWrite);
+                elementHook(false);
             }
             case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE, Opcodes.CASTORE,
                  Opcodes.SASTORE -> {

@@ -25,13 +25,13 @@ import net.bytebuddy.utility.OpenedClassReader;
  * same array element (the same array local and the same index local or constant). Per location:
  * <ul>
  *   <li>a read after a read or a write, and a write after a write, need no check;</li>
- *   <li>a write after a read keeps its check (a read's epoch does not cover a write), except when it is the
- *       next access after that read and nothing between them can throw or branch ({@code value++},
- *       {@code a[i] += x}): the read is then checked as a write and the write needs no check of its own
- *       (read-modify-write coalescing). The write is certain to follow, in the same epoch, so checking it at
- *       the read finds every race either access has, and a race of the read with an earlier write is reported
- *       as one of the write (both accesses are on one line). A reference-array store can throw
- *       ({@code ArrayStoreException}), so it is never coalesced.</li>
+ *   <li>a write after a read keeps its check (a read's epoch does not cover a write); instead, the read's own
+ *       check is left out when no conditional branch lies between them ({@code value++}, {@code a[i] += x}:
+ *       read-modify-write coalescing). The write's check, in the same epoch with the same locks, finds every
+ *       race the read has (a race of the read with another thread's write is one of the write too) and records
+ *       a write, which dominates the read for every later check; the report names the write's line. Only when
+ *       an exception thrown between them skips the write does the read go unchecked: a missed race, never a
+ *       false one.</li>
  * </ul>
  * A region ends at everything that may be, or may run, a synchronization event or may be reached with another
  * history: any call (including {@code invokedynamic}), MONITORENTER/EXIT, a volatile access, an access to a
@@ -175,17 +175,8 @@ final class CheckElimination {
      * @param fields       what the instrumenter does at each field instruction
      * @return the ordinals of the accesses whose check can be left out
      */
-    static Plan redundant(Recorder method, String currentClass, Fields fields) {
+    static BitSet redundant(Recorder method, String currentClass, Fields fields) {
         return new Analysis(method, currentClass, fields).run();
-    }
-
-    /**
-     * What the analysis decided for a method's accesses, by ordinal.
-     *
-     * @param leftOut        accesses whose check is left out
-     * @param checkedAsWrite reads whose check is a write's (the write that follows is among {@code leftOut})
-     */
-    record Plan(BitSet leftOut, BitSet checkedAsWrite) {
     }
 
     /** What resolving a field tells: whether the instrumented access is itself a synchronization event. */
@@ -204,10 +195,8 @@ final class CheckElimination {
         private final String currentClass;
         private final Fields fields;
         private final BitSet redundant = new BitSet();
-        private final BitSet asWrite = new BitSet();
-        /** The location of the last kept read, while only instructions that cannot throw or branch followed it. */
-        private String pendingKey;
-        private int pendingRead;
+        /** Per location, its kept read that a write reached without a conditional branch would make redundant. */
+        private final Map<String, Integer> pendingReads = new HashMap<>();
         /** Per checked location of the region: true once it was written, false when only read. */
         private final Map<String, Boolean> checked = new HashMap<>();
         /** Classes resolved on this straight line: naming them again loads nothing. */
@@ -225,18 +214,15 @@ final class CheckElimination {
             resolved.add(currentClass);
         }
 
-        Plan run() {
+        BitSet run() {
             for (Step s : method.steps) {
                 step(s);
             }
-            return new Plan(redundant, asWrite);
+            return redundant;
         }
 
         private void step(Step s) {
             int op = s.opcode();
-            if (!coalescible(op)) {
-                pendingKey = null;
-            }
             switch (op) {
                 case LABEL -> {
                     if (method.targets.contains((Label) s.first())) {
@@ -297,9 +283,15 @@ final class CheckElimination {
                     }
                 }
                 case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE,
-                     Opcodes.IFNULL, Opcodes.IFNONNULL -> pop(1);
+                     Opcodes.IFNULL, Opcodes.IFNONNULL -> {
+                    pop(1);
+                    pendingReads.clear();   // the write after it may not run: keep the reads' checks
+                }
                 case Opcodes.IF_ICMPEQ, Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE, Opcodes.IF_ICMPGT,
-                     Opcodes.IF_ICMPLE, Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE -> pop(2);
+                     Opcodes.IF_ICMPLE, Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE -> {
+                    pop(2);
+                    pendingReads.clear();
+                }
                 case Opcodes.GOTO, Opcodes.JSR, Opcodes.TABLESWITCH, Opcodes.LOOKUPSWITCH -> straightLineEnds();
                 case Opcodes.LDC -> ldc(s.first());
                 default -> insn(op);
@@ -361,42 +353,23 @@ final class CheckElimination {
 
         /** Records a check of {@code key} (null: an unknown location), or marks it redundant. */
         private void visit(String key, boolean write, int access) {
-            String pending = pendingKey;
-            pendingKey = null;
             if (key == null) {
                 return;
             }
             Boolean written = checked.get(key);
-            if (write && key.equals(pending) && Boolean.FALSE.equals(written)) {
-                asWrite.set(pendingRead);     // the read before it checks as this write
+            if (written != null && (written || !write)) {
                 redundant.set(access);
-                checked.put(key, true);
-            } else if (written != null && (written || !write)) {
-                redundant.set(access);
+                return;
+            }
+            checked.put(key, write);
+            if (!write) {
+                pendingReads.put(key, access);
             } else {
-                checked.put(key, write);
-                if (!write) {
-                    pendingKey = key;
-                    pendingRead = access;
+                Integer read = pendingReads.remove(key);
+                if (read != null) {
+                    redundant.set(read);   // this write's check covers the read before it
                 }
             }
-        }
-
-        /**
-         * @return whether the instruction keeps a pending read coalescible with a write after it: it cannot throw
-         *     or branch (so the write is certain to run), or it is an access (which {@link #visit} judges)
-         */
-        private static boolean coalescible(int op) {
-            if (op == Opcodes.IDIV || op == Opcodes.LDIV || op == Opcodes.IREM || op == Opcodes.LREM
-                    || op == Opcodes.AASTORE) {
-                return false;   // ArithmeticException; ArrayStoreException
-            }
-            return op == LABEL || (op >= Opcodes.NOP && op <= Opcodes.SIPUSH) || op == Opcodes.LDC
-                    || (op >= Opcodes.ILOAD && op <= Opcodes.ALOAD) || (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD)
-                    || (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE)
-                    || (op >= Opcodes.POP && op <= Opcodes.DCMPG)   // stack, arithmetic, IINC, conversions
-                    || op == Opcodes.GETSTATIC || op == Opcodes.PUTSTATIC
-                    || op == Opcodes.GETFIELD || op == Opcodes.PUTFIELD;
         }
 
         /** An instruction naming {@code type}: its first resolution on this straight line may run a class loader. */
@@ -513,13 +486,13 @@ final class CheckElimination {
         /** A synchronization event may happen here: no earlier check covers a later access. */
         private void regionEnds() {
             checked.clear();
-            pendingKey = null;
+            pendingReads.clear();
         }
 
         /** Control may arrive here from elsewhere (or not at all): nothing known before holds. */
         private void straightLineEnds() {
             checked.clear();
-            pendingKey = null;
+            pendingReads.clear();
             resolved.clear();
             resolved.add(currentClass);
             depth = 0;

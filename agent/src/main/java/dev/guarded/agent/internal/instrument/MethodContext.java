@@ -29,16 +29,16 @@ final class MethodContext {
     /** The first local that visitors may use for short-lived spills (never across a branch target). */
     final int spillBase;
     /**
-     * The accesses (numbered in visit order, see {@link CheckElimination}) whose check is left out or made a
-     * write's, or null to check every access as it is.
+     * The accesses (numbered in visit order, see {@link CheckElimination}) whose check is left out, or null to
+     * check every access.
      */
-    private final CheckElimination.Plan plan;
+    private final java.util.BitSet redundant;
     private final Map<Integer, Integer> siteByLine = new HashMap<>();
     private int line = -1;
 
     MethodContext(ClassContext type, int access, String method, String descriptor, int firstFreeLocal,
-            boolean needsContext, CheckElimination.Plan plan) {
-        this.plan = plan;
+            boolean needsContext, java.util.BitSet redundant) {
+        this.redundant = redundant;
         this.type = type;
         this.access = access;
         this.method = method;
@@ -55,20 +55,12 @@ final class MethodContext {
      * @return whether its check is needed (false: an earlier check in its region covers it)
      */
     boolean needsCheck(int ordinal) {
-        if (plan != null && plan.leftOut().get(ordinal)) {
+        if (redundant != null && redundant.get(ordinal)) {
             CheckElimination.ELIMINATED.incrementAndGet();
             return false;
         }
         CheckElimination.KEPT.incrementAndGet();
         return true;
-    }
-
-    /**
-     * @param ordinal a read's number in visit order
-     * @return whether the read is checked as the write that follows it ({@link CheckElimination}'s coalescing)
-     */
-    boolean checksAsWrite(int ordinal) {
-        return plan != null && plan.checkedAsWrite().get(ordinal);
     }
 
     void line(int line) {
