@@ -10,6 +10,13 @@ package dev.guarded.agent.hook;
  */
 public final class Hooks {
 
+    /**
+     * Set in the site id of a write's check that also stands for the read just before it, whose own check the
+     * instrumenter left out (read-modify-write coalescing: {@code value++}). The detector strips it; its
+     * stale-write log records that read, so the write is not taken for the write-back of an older one.
+     */
+    public static final int COVERS_READ = 1 << 30;
+
     private static volatile HookListener listener = HookListener.NONE;
 
     /**

@@ -139,13 +139,23 @@ public final class Detector implements HookListener {
         ThreadState t = enter(null);
         if (t != null) {
             try {
-                analysis.fieldAccess(t, owner, fieldId, siteId, isWrite);
+                analysis.fieldAccess(t, owner, fieldId, site(t, siteId), isWrite);
             } catch (Throwable e) {
                 internalError(e);
             } finally {
+                t.coveredRead = false;
                 t.busy = false;
             }
         }
+    }
+
+    /** @return the site id without {@link Hooks#COVERS_READ}, which goes to {@link ThreadState#coveredRead} */
+    private static int site(ThreadState t, int siteId) {
+        if ((siteId & Hooks.COVERS_READ) != 0) {
+            t.coveredRead = true;
+            return siteId & ~Hooks.COVERS_READ;
+        }
+        return siteId;
     }
 
     @Override
@@ -168,10 +178,11 @@ public final class Detector implements HookListener {
         ThreadState t = enter(context);
         if (t != null) {
             try {
-                analysis.wordAccess(t, owner, fieldId, siteId, isWrite);
+                analysis.wordAccess(t, owner, fieldId, site(t, siteId), isWrite);
             } catch (Throwable e) {
                 internalError(e);
             } finally {
+                t.coveredRead = false;
                 t.busy = false;
             }
         }
@@ -201,10 +212,11 @@ public final class Detector implements HookListener {
         ThreadState t = enter(context);
         if (t != null) {
             try {
-                analysis.elementAccess(t, array, index, siteId, isWrite);
+                analysis.elementAccess(t, array, index, site(t, siteId), isWrite);
             } catch (Throwable e) {
                 internalError(e);
             } finally {
+                t.coveredRead = false;
                 t.busy = false;
             }
         }

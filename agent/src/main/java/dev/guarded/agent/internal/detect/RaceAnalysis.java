@@ -218,6 +218,11 @@ final class RaceAnalysis {
     /** Logs a task's access for {@link Flows} and reports a write-back of a value its flow read before suspending. */
     private void staleWrite(ThreadState t, Object key, int sub, boolean isWrite, int site, LockRef[] held,
             int fieldId, Class<?> arrayType) {
+        if (isWrite && t.coveredRead) {
+            // value++ in this segment read the location first: log that read, or the write would look like the
+            // write-back of a value this flow read before it last suspended
+            flows.access(t, key, sub, false, site, held);
+        }
         Flows.StaleWrite stale = flows.access(t, key, sub, isWrite, site, held);
         if (stale != null) {
             refreshName(t);

@@ -53,6 +53,11 @@ final class ThreadState extends ThreadContext {
     /** True while the detector runs on this thread: hook calls it causes return at once. */
     boolean busy;
     /**
+     * While the detector checks a write: whether the check also stands for the read just before it, whose own
+     * check the instrumenter left out ({@code Hooks.COVERS_READ}); the stale-write log records that read.
+     */
+    boolean coveredRead;
+    /**
      * Depth of JDK-internal regions whose hooks are ignored ({@code HookListener.ignoreBegin}); at least 1
      * for a carrier thread of the virtual-thread scheduler, which never runs program code as itself.
      */

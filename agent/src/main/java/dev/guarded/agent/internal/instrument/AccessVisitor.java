@@ -40,6 +40,8 @@ final class AccessVisitor extends MethodVisitor {
     private int pendingNews;
     /** The number of the next field or array access, as {@link CheckElimination} numbers them. */
     private int accessOrdinal;
+    /** The ordinal of the access whose check is being emitted (a write's check may stand for a read too). */
+    private int checkOrdinal;
 
     AccessVisitor(MethodVisitor next, MethodContext ctx) {
         super(OpenedClassReader.ASM_API, next);
@@ -122,6 +124,7 @@ final class AccessVisitor extends MethodVisitor {
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         int ordinal = accessOrdinal++;
+        checkOrdinal = ordinal;
         boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
         FieldResolver.Field field = ctx.type.resolver.resolve(ctx.type.loader, ctx.type.shape, owner, name);
         String initialized = isStatic ? initializedBy(field.declaringClass()) : null;
@@ -171,9 +174,10 @@ final class AccessVisitor extends MethodVisitor {
             case Opcodes.GETFIELD -> mv.visitInsn(Opcodes.DUP);
             default -> ownerBelowValue(wide);
         }
+        boolean read = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
         push(mv, id);
-        push(mv, ctx.site());
-        hook(mv, opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC ? "read" : "write", READ_WRITE);
+        push(mv, read ? ctx.site() : ctx.writeSite(checkOrdinal));
+        hook(mv, read ? "read" : "write", READ_WRITE);
     }
 
     /**
@@ -207,7 +211,7 @@ final class AccessVisitor extends MethodVisitor {
         mv.visitFieldInsn(Opcodes.GETFIELD, owner, (read ? ShadowWords.READ : ShadowWords.WRITE) + name, "J");
         mv.visitVarInsn(Opcodes.ALOAD, ctx.contextLocal);  // [value] owner word context
         push(mv, id);
-        push(mv, ctx.site());
+        push(mv, read ? ctx.site() : ctx.writeSite(checkOrdinal));
         hook(mv, read ? "fieldRead" : "fieldWrite", WORD_CHECK);
     }
 
@@ -267,7 +271,8 @@ final class AccessVisitor extends MethodVisitor {
             case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
                  Opcodes.CALOAD, Opcodes.SALOAD, Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE,
                  Opcodes.CASTORE, Opcodes.SASTORE, Opcodes.LASTORE, Opcodes.DASTORE -> {
-                if (ctx.needsCheck(accessOrdinal++)) {
+                checkOrdinal = accessOrdinal++;
+                if (ctx.needsCheck(checkOrdinal)) {
                     elementCheck(opcode);
                 }
             }
@@ -305,12 +310,13 @@ final class AccessVisitor extends MethodVisitor {
 
     /** With {@code array index} on the stack: the element hook, through the context's page cache when there is one. */
     private void elementHook(boolean write) {
+        int site = write ? ctx.writeSite(checkOrdinal) : ctx.site();
         if (ctx.contextLocal >= 0) {
             mv.visitVarInsn(Opcodes.ALOAD, ctx.contextLocal);
-            push(mv, ctx.site());
+            push(mv, site);
             hook(mv, write ? "elementWrite" : "elementRead", "(Ljava/lang/Object;IL" + CONTEXT + ";I)V");
         } else {
-            push(mv, ctx.site());
+            push(mv, site);
             hook(mv, write ? "arrayWrite" : "arrayRead", READ_WRITE);
         }
     }

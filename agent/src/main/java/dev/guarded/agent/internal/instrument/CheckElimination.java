@@ -175,8 +175,18 @@ final class CheckElimination {
      * @param fields       what the instrumenter does at each field instruction
      * @return the ordinals of the accesses whose check can be left out
      */
-    static BitSet redundant(Recorder method, String currentClass, Fields fields) {
+    static Plan redundant(Recorder method, String currentClass, Fields fields) {
         return new Analysis(method, currentClass, fields).run();
+    }
+
+    /**
+     * What the analysis decided for a method's accesses, by ordinal.
+     *
+     * @param leftOut       accesses whose check is left out
+     * @param coveringReads writes whose check covers a read before them whose check is left out (the detector's
+     *                      stale-write log must still see that read: the write is not a write-back of an older one)
+     */
+    record Plan(BitSet leftOut, BitSet coveringReads) {
     }
 
     /** What resolving a field tells: whether the instrumented access is itself a synchronization event. */
@@ -195,6 +205,7 @@ final class CheckElimination {
         private final String currentClass;
         private final Fields fields;
         private final BitSet redundant = new BitSet();
+        private final BitSet covering = new BitSet();
         /** Per location, its kept read that a write reached without a conditional branch would make redundant. */
         private final Map<String, Integer> pendingReads = new HashMap<>();
         /** Per checked location of the region: true once it was written, false when only read. */
@@ -214,11 +225,11 @@ final class CheckElimination {
             resolved.add(currentClass);
         }
 
-        BitSet run() {
+        Plan run() {
             for (Step s : method.steps) {
                 step(s);
             }
-            return redundant;
+            return new Plan(redundant, covering);
         }
 
         private void step(Step s) {
@@ -368,6 +379,7 @@ final class CheckElimination {
                 Integer read = pendingReads.remove(key);
                 if (read != null) {
                     redundant.set(read);   // this write's check covers the read before it
+                    covering.set(access);
                 }
             }
         }

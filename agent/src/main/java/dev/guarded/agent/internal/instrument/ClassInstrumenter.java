@@ -148,8 +148,8 @@ final class ClassInstrumenter extends ClassVisitor {
         return false;
     }
 
-    /** @return the ordinals of the method's accesses whose check is redundant, or null when none are looked for */
-    private java.util.BitSet redundantChecks(String method) {
+    /** @return which of the method's access checks are left out or cover a read, or null when none are looked for */
+    private CheckElimination.Plan redundantChecks(String method) {
         CheckElimination.Recorder body = ctx.shape.bodies.get(method);
         if (body == null) {
             return null;

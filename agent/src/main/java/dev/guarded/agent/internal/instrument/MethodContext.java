@@ -29,16 +29,16 @@ final class MethodContext {
     /** The first local that visitors may use for short-lived spills (never across a branch target). */
     final int spillBase;
     /**
-     * The accesses (numbered in visit order, see {@link CheckElimination}) whose check is left out, or null to
-     * check every access.
+     * The accesses (numbered in visit order, see {@link CheckElimination}) whose check is left out or covers a
+     * read, or null to check every access as it is.
      */
-    private final java.util.BitSet redundant;
+    private final CheckElimination.Plan plan;
     private final Map<Integer, Integer> siteByLine = new HashMap<>();
     private int line = -1;
 
     MethodContext(ClassContext type, int access, String method, String descriptor, int firstFreeLocal,
-            boolean needsContext, java.util.BitSet redundant) {
-        this.redundant = redundant;
+            boolean needsContext, CheckElimination.Plan plan) {
+        this.plan = plan;
         this.type = type;
         this.access = access;
         this.method = method;
@@ -55,12 +55,23 @@ final class MethodContext {
      * @return whether its check is needed (false: an earlier check in its region covers it)
      */
     boolean needsCheck(int ordinal) {
-        if (redundant != null && redundant.get(ordinal)) {
+        if (plan != null && plan.leftOut().get(ordinal)) {
             CheckElimination.ELIMINATED.incrementAndGet();
             return false;
         }
         CheckElimination.KEPT.incrementAndGet();
         return true;
+    }
+
+    /**
+     * @param ordinal a write's number in visit order
+     * @return the site id to pass to the write's check: the current site, flagged {@link
+     *     dev.guarded.agent.hook.Hooks#COVERS_READ} when the check also stands for the read before it
+     */
+    int writeSite(int ordinal) {
+        int site = site();
+        return plan != null && plan.coveringReads().get(ordinal) ? site | dev.guarded.agent.hook.Hooks.COVERS_READ
+                : site;
     }
 
     void line(int line) {

@@ -98,6 +98,45 @@ class FlowsTest {
     }
 
     @Test
+    void aWriteThatCoversAReadInItsOwnSegmentIsNoWriteBack() {
+        assertEquals(0, writeBacksOfResumedIncrement(true), "the covered read is this segment's own");
+    }
+
+    @Test
+    void theSameWriteWithoutItsCoveredReadIsTheWriteBack() {
+        assertEquals(1, writeBacksOfResumedIncrement(false));
+    }
+
+    /**
+     * Flows A and B read, suspend, A writes, then B resumes and writes; {@code covered}: B's write is a
+     * {@code value++} whose read's check the instrumenter left out ({@code Hooks.COVERS_READ}), so it stores what
+     * it read just now, not the value read before the flow suspended.
+     *
+     * @return the stale writes reported
+     */
+    private int writeBacksOfResumedIncrement(boolean covered) {
+        Job a1 = submittedByMain();
+        Job b1 = submittedByMain();
+        ThreadState ta1 = begin(a1);
+        h.read(ta1, shared, h.site(20));
+        Job a2 = continueWith(h, ta1);
+        end(ta1, a1);
+        ThreadState tb1 = begin(b1);
+        h.read(tb1, shared, h.site(20));
+        Job b2 = continueWith(h, tb1);
+        end(tb1, b1);
+        ThreadState ta2 = begin(a2);
+        h.write(ta2, shared, h.site(30));
+        end(ta2, a2);
+        ThreadState tb2 = begin(b2);
+        tb2.coveredRead = covered;
+        h.write(tb2, shared, h.site(31));
+        tb2.coveredRead = false;
+        end(tb2, b2);
+        return stale().size();
+    }
+
+    @Test
     void flowsThatRunOneAfterTheOtherAreClean() {
         Job a1 = submittedByMain();
         ThreadState ta1 = begin(a1);
