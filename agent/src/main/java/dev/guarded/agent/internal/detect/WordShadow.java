@@ -280,20 +280,28 @@ final class WordShadow {
 
     /** The read set lives in the object's side record, created on the first shared read. Caller holds the stripe. */
     private static ReadSet readSet(Object owner, Layout l, int fieldId, boolean create) {
-        Object side = Words.getReference(owner, l.side);
-        if (side == null) {
-            if (!create) {
-                return null;
-            }
-            Object fresh = new ShadowMemory.FieldShadow();
-            side = Words.casReference(owner, l.side, null, fresh) ? fresh
-                    : Words.getReference(owner, l.side);
+        if (!create && Words.getReference(owner, l.side) == null) {
+            return null;
         }
-        VarState v = ((ShadowMemory.FieldShadow) side).state(fieldId);
+        VarState v = sideState(owner, l, fieldId);
         if (v.shared == null && create) {
             v.shared = new ReadSet();
         }
         return v.shared;
+    }
+
+    /**
+     * The state of field {@code fieldId} in {@code owner}'s side record, the record created (by compare-and-set,
+     * no lock needed) on first use: it holds what rarely exists beside the words, a read set, a stale-write log.
+     */
+    static VarState sideState(Object owner, Layout l, int fieldId) {
+        Object side = Words.getReference(owner, l.side);
+        if (side == null) {
+            Object fresh = new ShadowMemory.FieldShadow();
+            side = Words.casReference(owner, l.side, null, fresh) ? fresh
+                    : Words.getReference(owner, l.side);
+        }
+        return ((ShadowMemory.FieldShadow) side).state(fieldId);
     }
 
     private static void clear(Object owner, Layout l, int fieldId) {
