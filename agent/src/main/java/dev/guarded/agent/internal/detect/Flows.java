@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * no allocation in the common case:
  * <ul>
  *   <li>No table lookup: the location's log hangs off the shadow state the access already has: the
- *       {@link VarState} of a side-table location, the field's state in the object's side record for a field
- *       with shadow words ({@link WordShadow#sideState}), and a page of logs beside the array's shadow pages
+ *       {@link VarState} of a side-table location, a short list by field id in the object's side record for a
+ *       field with shadow words ({@link WordShadow#sideRecord}), and a page of logs beside the array's shadow pages
  *       ({@link ArrayWords#flowLocations}). It lives and dies with the object; no weak table, no expunging.</li>
  *   <li>No global monitor: each location's log is its own monitor; two flows meet only where they touch the same
  *       location. A new flow's number comes from an atomic counter, a segment's claim is a compare-and-set.</li>
@@ -97,10 +97,13 @@ final class Flows {
 
     /**
      * What the detector keeps about one tracked location: its last write and the reads since, one per flow, the
-     * oldest first. Every field is touched only under this object's monitor, and all start at their default
-     * values, so a reference to a location may be published without further ordering.
+     * oldest first. Every mutable field is touched only under this object's monitor and starts at its default
+     * value, the others are final, so a reference to a location may be published without further ordering.
      */
     static final class Location {
+        /** For a field's log in an object's side record: the field id, and the next field's log; else 0 and null. */
+        final int fieldId;
+        final Location next;
         private long writes;
         private int writerFlow;
         private int writerSite;
@@ -111,6 +114,15 @@ final class Flows {
         /** Per logged read, {@link #NUMS} longs: the location's write count before it, its site. */
         private long[] readNums;
         private int readCount;
+
+        Location() {
+            this(0, null);
+        }
+
+        Location(int fieldId, Location next) {
+            this.fieldId = fieldId;
+            this.next = next;
+        }
 
         /** The index of the read logged by {@code flow}, or -1. Caller holds the monitor. */
         private int readOf(int flow) {
@@ -277,9 +289,27 @@ final class Flows {
         }
     }
 
-    /** @return the log of field {@code fieldId} of {@code owner}, whose words are at {@code layout} */
+    /**
+     * @return the log of field {@code fieldId} of {@code owner}, whose words are at {@code layout}: in the list
+     *     of the object's side record, scanned without a lock (an object's tracked fields are few)
+     */
     static Location fieldLocation(Object owner, WordShadow.Layout layout, int fieldId) {
-        return location(WordShadow.sideState(owner, layout, fieldId));
+        ShadowMemory.FieldShadow side = WordShadow.sideRecord(owner, layout);
+        for (Location loc = side.flowLocations; loc != null; loc = loc.next) {
+            if (loc.fieldId == fieldId) {
+                return loc;
+            }
+        }
+        synchronized (side) {   // the record's own monitor, held briefly when a field state is added: once per field
+            for (Location loc = side.flowLocations; loc != null; loc = loc.next) {
+                if (loc.fieldId == fieldId) {
+                    return loc;
+                }
+            }
+            Location loc = new Location(fieldId, side.flowLocations);
+            side.flowLocations = loc;
+            return loc;
+        }
     }
 
     /** @return the log of element {@code index} of {@code array}, whose shadow is {@code aw} */

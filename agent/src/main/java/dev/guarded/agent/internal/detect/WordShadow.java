@@ -283,7 +283,7 @@ final class WordShadow {
         if (!create && Words.getReference(owner, l.side) == null) {
             return null;
         }
-        VarState v = sideState(owner, l, fieldId);
+        VarState v = sideRecord(owner, l).state(fieldId);
         if (v.shared == null && create) {
             v.shared = new ReadSet();
         }
@@ -291,17 +291,17 @@ final class WordShadow {
     }
 
     /**
-     * The state of field {@code fieldId} in {@code owner}'s side record, the record created (by compare-and-set,
-     * no lock needed) on first use: it holds what rarely exists beside the words, a read set, a stale-write log.
+     * {@code owner}'s side record, created (by compare-and-set, no lock needed) on first use: it holds what
+     * rarely exists beside the words, a field's read set, the fields' stale-write logs.
      */
-    static VarState sideState(Object owner, Layout l, int fieldId) {
+    static ShadowMemory.FieldShadow sideRecord(Object owner, Layout l) {
         Object side = Words.getReference(owner, l.side);
         if (side == null) {
             Object fresh = new ShadowMemory.FieldShadow();
             side = Words.casReference(owner, l.side, null, fresh) ? fresh
                     : Words.getReference(owner, l.side);
         }
-        return ((ShadowMemory.FieldShadow) side).state(fieldId);
+        return (ShadowMemory.FieldShadow) side;
     }
 
     private static void clear(Object owner, Layout l, int fieldId) {
