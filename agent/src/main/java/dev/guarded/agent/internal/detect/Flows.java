@@ -2,8 +2,6 @@ package dev.guarded.agent.internal.detect;
 
 import dev.guarded.agent.hook.ThreadContext;
 import dev.guarded.report.Frame;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -22,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * object (its own task object, a stage's source) before it does anything else takes that segment as the
  * candidate it continues; the last candidate wins, so a stage continues the flow that completed its source
  * rather than the one that registered it. Only the first task to continue a segment joins its flow (a
- * compare-and-set on the segment): a task that submits 10,000 tasks continues into one of them, the others
+ * claim on the segment): a task that submits 10,000 tasks continues into one of them, the others
  * start flows of their own, and so does every task handed over by a plain thread (the main thread's
  * submissions are unrelated flows). A task's own release of itself ({@code FutureTask.set}) is no hand-off.
  *
@@ -37,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       field with shadow words ({@link WordShadow#sideRecord}), and a page of logs beside the array's shadow pages
  *       ({@link ArrayWords#flowLocations}). It lives and dies with the object; no weak table, no expunging.</li>
  *   <li>No global monitor: each location's log is its own monitor; two flows meet only where they touch the same
- *       location. A new flow's number comes from an atomic counter, a segment's claim is a compare-and-set.</li>
+ *       location. A new flow's number comes from an atomic counter, a segment's claim takes that segment's monitor once.</li>
  *   <li>No allocation per logged read: a location keeps its reads in a ring of primitive and reference arrays,
  *       allocated at its first read (two slots, doubling to {@link #READS_PER_LOCATION}), overwritten after.</li>
  *   <li>A site's stack is captured at its first logged access only, and a hand-off point (a throwable's native
@@ -48,6 +46,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       otherwise changes no verdict. A read logged after the segment's last hand-off, in a segment whose
  *       earlier hand-offs held no live read, reports no suspension point.</li>
  * </ul>
+ * Skips weighed and not taken, because each would change a verdict: not logging the reads of a task until it
+ * hands its flow on (whether it will is unknown at the read, and a write by another thread ordered after the
+ * read but before the deferred log would go unseen); not logging a location until a second flow touches it
+ * (that flow's write may come after the first flow's read, which must then be in the log); not logging a
+ * read of a location the segment itself wrote (the flow's write-back after another flow's write is still
+ * stale). What needs no log already has none: a read followed by its flow's own write in the same segment is
+ * removed at that write, and accesses a task repeats within an epoch never reach the detector.
  */
 final class Flows {
 
@@ -60,16 +65,6 @@ final class Flows {
 
     /** One task run of a flow: where the flow ran until it gave the thread up. */
     static final class Segment {
-        private static final VarHandle CLAIMED;
-
-        static {
-            try {
-                CLAIMED = MethodHandles.lookup().findVarHandle(Segment.class, "claimed", boolean.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
         final int flow;
         /** Whether a task already continued the flow from here; set once, by {@link #claim}. */
         volatile boolean claimed;
@@ -89,9 +84,22 @@ final class Flows {
             this.flow = flow;
         }
 
-        /** @return whether this call is the one that claimed the segment for its continuation */
+        /**
+         * @return whether this call is the one that claimed the segment for its continuation. The segment's own
+         *     monitor, uncontended but for a race of two continuations, taken once per task; no VarHandle, whose
+         *     machinery the detector would rather not set off from inside a hook.
+         */
         boolean claim() {
-            return !claimed && CLAIMED.compareAndSet(this, false, true);
+            if (claimed) {
+                return false;
+            }
+            synchronized (this) {
+                if (claimed) {
+                    return false;
+                }
+                claimed = true;
+                return true;
+            }
         }
     }
 
