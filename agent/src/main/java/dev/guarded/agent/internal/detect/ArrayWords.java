@@ -26,6 +26,8 @@ final class ArrayWords {
     private volatile ReadSet[][] readSets;
     /** Per page, per thread slot: that thread's read bitmap for the page, see {@link #readBits}. */
     private volatile long[][][] bitmaps;
+    /** The stale-write logs of the elements ({@link Flows}), created at the first access by a tracked task. */
+    volatile Flows.ElementLocations flowLocations;
 
     ArrayWords(int length) {
         this.length = length;

@@ -1,9 +1,11 @@
 package dev.guarded.agent.internal.detect;
 
+import dev.guarded.agent.hook.ThreadContext;
 import dev.guarded.report.Frame;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Async flows and stale writes (issue 12). A flow is a chain of tasks linked by continuation; each task run
@@ -17,72 +19,198 @@ import java.util.concurrent.Future;
  * stage); the release records the segment on that object's sync node. A task that begins and acquires such an
  * object (its own task object, a stage's source) before it does anything else takes that segment as the
  * candidate it continues; the last candidate wins, so a stage continues the flow that completed its source
- * rather than the one that registered it. Only the first task to continue a segment joins its flow: a task
- * that submits 10,000 tasks continues into one of them, the others start flows of their own, and so does
- * every task handed over by a plain thread (the main thread's submissions are unrelated flows).
+ * rather than the one that registered it. Only the first task to continue a segment joins its flow (a
+ * claim on the segment): a task that submits 10,000 tasks continues into one of them, the others
+ * start flows of their own, and so does every task handed over by a plain thread (the main thread's
+ * submissions are unrelated flows). A task's own release of itself ({@code FutureTask.set}) is no hand-off.
  *
  * <p><b>Cost.</b> Nothing is tracked until the first hand-off by a task ({@link #active}); programs without
  * tasks, or whose tasks hand nothing on, pay one field test per slow-path access. Once active, the first
  * access of each task to a location (the only one that reaches the detector: later ones in the same epoch are
- * answered inline) is logged here under one monitor; a site's stack is captured at its first logged access and
- * a hand-off point as a native backtrace decoded only for a report; the log keeps a few reads per location.
- * A task's own release of itself ({@code FutureTask.set}) is no hand-off.
+ * answered inline) is logged in that location's {@link Location}, under the location's own monitor and with
+ * no allocation in the common case:
+ * <ul>
+ *   <li>No table lookup: the location's log hangs off the shadow state the access already has: the
+ *       {@link VarState} of a side-table location, a short list by field id in the object's side record for a
+ *       field with shadow words ({@link WordShadow#sideRecord}), and a page of logs beside the array's shadow pages
+ *       ({@link ArrayWords#flowLocations}). It lives and dies with the object; no weak table, no expunging.</li>
+ *   <li>No global monitor: each location's log is its own monitor; two flows meet only where they touch the same
+ *       location. A new flow's number comes from an atomic counter, a segment's claim takes that segment's monitor once.</li>
+ *   <li>No allocation per logged read: a location keeps its reads in a ring of primitive and reference arrays,
+ *       allocated at its first read (two slots, doubling to {@link #READS_PER_LOCATION}), overwritten after.</li>
+ *   <li>A site's stack is captured at its first logged access only, and a hand-off point (a throwable's native
+ *       backtrace, decoded only for a report) only when the segment handing its flow on holds a live logged read,
+ *       one not yet consumed by the flow's own write in the same segment (see {@link Segment#liveReads}).
+ *       A report needs a hand-off point only for such a read (a consumed read is gone from the log; one
+ *       consumed later by a write in the same segment cannot make that write stale), so skipping the capture
+ *       otherwise changes no verdict. A read logged after the segment's last hand-off, in a segment whose
+ *       earlier hand-offs held no live read, reports no suspension point.</li>
+ * </ul>
+ * Skips weighed and not taken, because each would change a verdict: not logging the reads of a task until it
+ * hands its flow on (whether it will is unknown at the read, and a write by another thread ordered after the
+ * read but before the deferred log would go unseen); not logging a location until a second flow touches it
+ * (that flow's write may come after the first flow's read, which must then be in the log); not logging a
+ * read of a location the segment itself wrote (the flow's write-back after another flow's write is still
+ * stale). What needs no log already has none: a read followed by its flow's own write in the same segment is
+ * removed at that write, and accesses a task repeats within an epoch never reach the detector.
  */
 final class Flows {
 
     /** Reads kept per location: enough to catch the interleaving, bounded so that a hot location stays small. */
     private static final int READS_PER_LOCATION = 8;
+    /** Reference slots per logged read in {@link Location#readRefs}: segment, thread, locks. */
+    private static final int REFS = 3;
+    /** Long slots per logged read in {@link Location#readNums}: the write count before it, its site. */
+    private static final int NUMS = 2;
 
     /** One task run of a flow: where the flow ran until it gave the thread up. */
     static final class Segment {
         final int flow;
-        /** Whether a task already continued the flow from here (guarded by the {@link Flows} monitor). */
-        boolean claimed;
+        /** Whether a task already continued the flow from here; set once, by {@link #claim}. */
+        volatile boolean claimed;
         /**
-         * Where this segment first handed the flow on, captured once tracking is on; null until then. A
-         * throwable's native backtrace: cheap to take at every hand-off, decoded only for a report.
+         * Where this segment handed the flow on, captured at its first hand-off that held a live read; null
+         * until then. A throwable's native backtrace: cheap to take, decoded only for a report. Volatile: a
+         * report on another thread reads it.
          */
-        Throwable handedOffAt;
+        volatile Throwable handedOffAt;
+        /**
+         * Reads this segment logged and has not consumed by its own later write (or re-read, or evicted on its
+         * own thread); read and written only by the thread running the segment, never lower than the truth.
+         */
+        int liveReads;
 
         Segment(int flow) {
             this.flow = flow;
         }
+
+        /**
+         * @return whether this call is the one that claimed the segment for its continuation. The segment's own
+         *     monitor, uncontended but for a race of two continuations, taken once per task; no VarHandle, whose
+         *     machinery the detector would rather not set off from inside a hook.
+         */
+        boolean claim() {
+            if (claimed) {
+                return false;
+            }
+            synchronized (this) {
+                if (claimed) {
+                    return false;
+                }
+                claimed = true;
+                return true;
+            }
+        }
     }
 
-    /** A read logged in a segment, with the location's write count when it happened. */
-    private record Read(Segment segment, long writesBefore, int site, ThreadInfo info, LockRef[] locks) {
-    }
+    /**
+     * What the detector keeps about one tracked location: its last write and the reads since, one per flow, the
+     * oldest first. Every mutable field is touched only under this object's monitor and starts at its default
+     * value, the others are final, so a reference to a location may be published without further ordering.
+     */
+    static final class Location {
+        /** For a field's log in an object's side record: the field id, and the next field's log; else 0 and null. */
+        final int fieldId;
+        final Location next;
+        private long writes;
+        private int writerFlow;
+        private int writerSite;
+        private ThreadInfo writerInfo;
+        private LockRef[] writerLocks;
+        /** Per logged read, {@link #REFS} references: its segment, its thread, its locks. */
+        private Object[] readRefs;
+        /** Per logged read, {@link #NUMS} longs: the location's write count before it, its site. */
+        private long[] readNums;
+        private int readCount;
 
-    /** What the detector keeps about one tracked location: its last write and the reads since. */
-    private static final class Location {
-        long writes;
-        int writerFlow;
-        int writerSite;
-        ThreadInfo writerInfo;
-        LockRef[] writerLocks = new LockRef[0];
-        Read[] reads = new Read[2];
-        int readCount;
-    }
+        Location() {
+            this(0, null);
+        }
 
-    /** The locations of one object (or one side-table state, or one array), by field id or index. */
-    private static final class Locations {
-        int[] keys = new int[2];
-        Location[] values = new Location[2];
-        int size;
+        Location(int fieldId, Location next) {
+            this.fieldId = fieldId;
+            this.next = next;
+        }
 
-        Location get(int key) {
-            for (int i = 0; i < size; i++) {
-                if (keys[i] == key) {
-                    return values[i];
+        /** The index of the read logged by {@code flow}, or -1. Caller holds the monitor. */
+        private int readOf(int flow) {
+            for (int i = readCount - 1; i >= 0; i--) {
+                if (((Segment) readRefs[i * REFS]).flow == flow) {
+                    return i;
                 }
             }
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                values = Arrays.copyOf(values, size * 2);
+            return -1;
+        }
+
+        /**
+         * Forgets read {@code i}, keeping the others in order; a read of {@code current} is no longer live in it.
+         * Caller holds the monitor and runs {@code current}.
+         */
+        private void remove(int i, Segment current) {
+            if (readRefs[i * REFS] == current) {
+                current.liveReads--;
             }
-            keys[size] = key;
-            values[size] = new Location();
-            return values[size++];
+            int after = readCount - i - 1;
+            System.arraycopy(readRefs, (i + 1) * REFS, readRefs, i * REFS, after * REFS);
+            System.arraycopy(readNums, (i + 1) * NUMS, readNums, i * NUMS, after * NUMS);
+            readCount--;
+            Arrays.fill(readRefs, readCount * REFS, readCount * REFS + REFS, null);
+        }
+
+        /** Logs a read of segment {@code seg}, replacing its flow's earlier one. Caller holds the monitor. */
+        private void logRead(Segment seg, int site, ThreadInfo info, LockRef[] held) {
+            int earlier = readOf(seg.flow);
+            if (earlier >= 0) {
+                remove(earlier, seg);
+            }
+            if (readRefs == null) {
+                readRefs = new Object[2 * REFS];
+                readNums = new long[2 * NUMS];
+            } else if (readCount * REFS == readRefs.length) {
+                if (readCount < READS_PER_LOCATION) {
+                    readRefs = Arrays.copyOf(readRefs, readRefs.length * 2);
+                    readNums = Arrays.copyOf(readNums, readNums.length * 2);
+                } else {
+                    remove(0, seg);   // full: the oldest read goes
+                }
+            }
+            int r = readCount++;
+            readRefs[r * REFS] = seg;
+            readRefs[r * REFS + 1] = info;
+            readRefs[r * REFS + 2] = held;
+            readNums[r * NUMS] = writes;
+            readNums[r * NUMS + 1] = site;
+            seg.liveReads++;
+        }
+    }
+
+    /**
+     * The logs of one array's elements, in pages of {@code 2^PAGE_BITS} as its shadow words are. Pages and
+     * logs are created under this monitor and read without it: a stale null only leads there.
+     */
+    static final class ElementLocations {
+        private final Location[][] pages;
+
+        ElementLocations(int length) {
+            pages = new Location[(length + (1 << ThreadContext.PAGE_BITS) - 1) >>> ThreadContext.PAGE_BITS][];
+        }
+
+        Location of(int index) {
+            Location[] page = pages[index >>> ThreadContext.PAGE_BITS];
+            Location loc = page == null ? null : page[index & ((1 << ThreadContext.PAGE_BITS) - 1)];
+            return loc != null ? loc : create(index);
+        }
+
+        private synchronized Location create(int index) {
+            int p = index >>> ThreadContext.PAGE_BITS;
+            if (pages[p] == null) {
+                pages[p] = new Location[1 << ThreadContext.PAGE_BITS];
+            }
+            int slot = index & ((1 << ThreadContext.PAGE_BITS) - 1);
+            if (pages[p][slot] == null) {
+                pages[p][slot] = new Location();
+            }
+            return pages[p][slot];
         }
     }
 
@@ -111,12 +239,11 @@ final class Flows {
      */
     boolean active;
     private final int stackDepth;
-    private final WeakIdentityTable<Locations> locations = new WeakIdentityTable<>(null);
-    private int nextFlow;
+    private final AtomicInteger nextFlow = new AtomicInteger();
     /**
-     * Per site, the stack of the first logged access there: every access a task makes while tracking is on
-     * is logged, and capturing a stack each time cost several microseconds per access (the queue pipeline
-     * ran five times slower). A report shows the exact site with the stack of that site's first access.
+     * Per site, the stack of the first logged access there (capturing one per logged access cost several
+     * microseconds each: the queue pipeline ran five times slower). Written under {@code this}; the hot path
+     * only tests an element for null without the monitor, and a stale null only leads to the monitor.
      */
     private List<Frame>[] siteStacks = newStacks(256);
 
@@ -131,8 +258,8 @@ final class Flows {
 
     /**
      * A task acquired what a segment handed on, before its own flow was settled: unless another task already
-     * continued that segment, it becomes the candidate this task continues. Reads {@code claimed} without the
-     * monitor: a stale answer only makes {@link #segmentOf} start a new flow.
+     * continued that segment, it becomes the candidate this task continues. A stale {@code claimed} only makes
+     * {@link #segmentOf} start a new flow.
      */
     void offered(ThreadState t, Segment handedOn) {
         if (t.flowSegment == null && !handedOn.claimed) {   // a claimed segment's flow went on elsewhere
@@ -140,79 +267,154 @@ final class Flows {
         }
     }
 
-    /** Task {@code t} releases into a task or future object: that object now carries its segment. */
-    synchronized Segment handOff(ThreadState t) {
+    /**
+     * Task {@code t} releases into a task or future object: that object now carries its segment. The hand-off
+     * point is captured only when a live read of the segment could need it (see the class comment).
+     */
+    Segment handOff(ThreadState t) {
         Segment s = segmentOf(t);
         active = true;
-        if (s.handedOffAt == null) {
-            locations.expunge();   // once per segment: drops the logs of collected objects
+        if (s.liveReads > 0 && s.handedOffAt == null) {
             s.handedOffAt = new Throwable();
         }
         return s;
     }
 
+    /** @return the log of a location kept in side tables (a static field, a field without words, a JDK model state) */
+    static Location location(VarState v) {
+        Location loc = v.flowLocation;
+        return loc != null ? loc : create(v);
+    }
+
+    private static Location create(VarState v) {
+        synchronized (v) {   // the state's own monitor, held for a few field updates: creation happens once
+            Location loc = v.flowLocation;
+            if (loc == null) {
+                loc = new Location();
+                v.flowLocation = loc;
+            }
+            return loc;
+        }
+    }
+
+    /**
+     * @return the log of field {@code fieldId} of {@code owner}, whose words are at {@code layout}: in the list
+     *     of the object's side record, scanned without a lock (an object's tracked fields are few)
+     */
+    static Location fieldLocation(Object owner, WordShadow.Layout layout, int fieldId) {
+        ShadowMemory.FieldShadow side = WordShadow.sideRecord(owner, layout);
+        for (Location loc = side.flowLocations; loc != null; loc = loc.next) {
+            if (loc.fieldId == fieldId) {
+                return loc;
+            }
+        }
+        synchronized (side) {   // the record's own monitor, held briefly when a field state is added: once per field
+            for (Location loc = side.flowLocations; loc != null; loc = loc.next) {
+                if (loc.fieldId == fieldId) {
+                    return loc;
+                }
+            }
+            Location loc = new Location(fieldId, side.flowLocations);
+            side.flowLocations = loc;
+            return loc;
+        }
+    }
+
+    /** @return the log of element {@code index} of {@code array}, whose shadow is {@code aw} */
+    static Location elementLocation(ArrayWords aw, Object array, int index) {
+        ElementLocations all = aw.flowLocations;
+        if (all == null) {
+            synchronized (aw) {   // the shadow's own monitor, as for its pages: once per array
+                all = aw.flowLocations;
+                if (all == null) {
+                    all = new ElementLocations(java.lang.reflect.Array.getLength(array));
+                    aw.flowLocations = all;
+                }
+            }
+        }
+        return all.of(index);
+    }
+
     /**
      * Logs an access of a task while tracking is on and checks a write against the reads its flow made in
-     * earlier segments. {@code key} and {@code sub} name the location: an object and field id, an array and
-     * index, or a side-table state and 0.
+     * earlier segments.
      *
      * @return the stale write to report, or null
      */
-    synchronized StaleWrite access(ThreadState t, Object key, int sub, boolean isWrite, int site, LockRef[] held) {
+    StaleWrite access(ThreadState t, Location loc, boolean isWrite, int site, LockRef[] held) {
         Segment seg = segmentOf(t);
-        Location loc = locations.getOrCreate(key, k -> new Locations()).get(sub);
-        if (!isWrite) {
-            removeRead(loc, seg.flow);
-            if (loc.readCount == loc.reads.length) {
-                if (loc.reads.length < READS_PER_LOCATION) {
-                    loc.reads = Arrays.copyOf(loc.reads, loc.reads.length * 2);
-                } else {
-                    System.arraycopy(loc.reads, 1, loc.reads, 0, loc.readCount - 1);
-                    loc.readCount--;
-                }
+        noteStack(site);
+        Segment readSeg;
+        int readSite;
+        ThreadInfo readInfo;
+        LockRef[] readLocks;
+        int otherSite;
+        int otherFlow;
+        ThreadInfo otherInfo;
+        LockRef[] otherLocks;
+        synchronized (loc) {
+            if (!isWrite) {
+                loc.logRead(seg, site, t.info, held);
+                return null;
             }
-            noteStack(site);
-            loc.reads[loc.readCount++] = new Read(seg, loc.writes, site, t.info, held);
+            int i = loc.readOf(seg.flow);
+            readSeg = null;
+            readSite = 0;
+            readInfo = null;
+            readLocks = null;
+            if (i >= 0) {
+                Segment s = (Segment) loc.readRefs[i * REFS];
+                if (s != seg && loc.writes > loc.readNums[i * NUMS] && loc.writerFlow != seg.flow) {
+                    readSeg = s;
+                    readInfo = (ThreadInfo) loc.readRefs[i * REFS + 1];
+                    readLocks = (LockRef[]) loc.readRefs[i * REFS + 2];
+                    readSite = (int) loc.readNums[i * NUMS + 1];
+                }
+                loc.remove(i, seg);
+            }
+            otherSite = loc.writerSite;
+            otherFlow = loc.writerFlow;
+            otherInfo = loc.writerInfo;
+            otherLocks = loc.writerLocks;
+            loc.writes++;
+            loc.writerFlow = seg.flow;
+            loc.writerSite = site;
+            loc.writerInfo = t.info;
+            loc.writerLocks = held;
+        }
+        if (readSeg == null) {
             return null;
         }
-        Read earlier = removeRead(loc, seg.flow);
-        StaleWrite stale = null;
-        if (earlier != null && earlier.segment != seg && loc.writes > earlier.writesBefore
-                && loc.writerFlow != seg.flow) {
-            List<Frame> suspended = earlier.segment.handedOffAt == null ? List.of()
-                    : StackCapture.trimLeadingJdk(StackCapture.frames(earlier.segment.handedOffAt, stackDepth + 8),
-                            stackDepth);
-            stale = new StaleWrite(earlier.site, name(earlier.info, earlier.segment.flow), stackOf(earlier.site),
-                    earlier.locks, suspended, loc.writerSite, name(loc.writerInfo, loc.writerFlow),
-                    stackOf(loc.writerSite), loc.writerLocks, name(t.info, seg.flow));
-        }
-        loc.writes++;
-        loc.writerFlow = seg.flow;
-        loc.writerSite = site;
-        loc.writerInfo = t.info;
-        noteStack(site);
-        loc.writerLocks = held;
-        return stale;
+        // The report is rare: its stacks are decoded outside the location's monitor.
+        Throwable handedOffAt = readSeg.handedOffAt;
+        List<Frame> suspended = handedOffAt == null ? List.of()
+                : StackCapture.trimLeadingJdk(StackCapture.frames(handedOffAt, stackDepth + 8), stackDepth);
+        return new StaleWrite(readSite, name(readInfo, readSeg.flow), stackOf(readSite), readLocks, suspended,
+                otherSite, name(otherInfo, otherFlow), stackOf(otherSite),
+                otherLocks == null ? new LockRef[0] : otherLocks, name(t.info, seg.flow));
     }
 
     private static String name(ThreadInfo info, int flow) {
         return (info == null ? "?" : info.name()) + ", flow " + flow;
     }
 
-    /** Captures the stack of the first access logged at {@code site}. Caller holds the monitor. */
+    /** Captures the stack of the first access logged at {@code site}. */
     private void noteStack(int site) {
-        if (site < 0) {
+        List<Frame>[] stacks = siteStacks;
+        if (site < 0 || site < stacks.length && stacks[site] != null) {
             return;
         }
-        if (site >= siteStacks.length) {
-            siteStacks = Arrays.copyOf(siteStacks, Math.max(site + 1, siteStacks.length * 2));
-        }
-        if (siteStacks[site] == null) {
-            siteStacks[site] = StackCapture.capture(stackDepth);
+        synchronized (this) {
+            if (site >= siteStacks.length) {
+                siteStacks = Arrays.copyOf(siteStacks, Math.max(site + 1, siteStacks.length * 2));
+            }
+            if (siteStacks[site] == null) {
+                siteStacks[site] = StackCapture.capture(stackDepth);
+            }
         }
     }
 
-    private List<Frame> stackOf(int site) {
+    private synchronized List<Frame> stackOf(int site) {
         List<Frame> stack = site >= 0 && site < siteStacks.length ? siteStacks[site] : null;
         return stack == null ? List.of() : stack;
     }
@@ -222,21 +424,9 @@ final class Flows {
         return new List[n];
     }
 
-    private static Read removeRead(Location loc, int flow) {
-        for (int i = loc.readCount - 1; i >= 0; i--) {
-            Read r = loc.reads[i];
-            if (r.segment.flow == flow) {
-                System.arraycopy(loc.reads, i + 1, loc.reads, i, loc.readCount - i - 1);
-                loc.reads[--loc.readCount] = null;
-                return r;
-            }
-        }
-        return null;
-    }
-
     /**
-     * The segment task {@code t} runs, settled at its first need: it continues its candidate's flow when no
-     * other task continued that segment yet, else it starts a new flow. Caller holds the monitor.
+     * The segment task {@code t} runs, settled at its first need on the task's own thread: it continues its
+     * candidate's flow when it is the first to claim that segment, else it starts a new flow.
      */
     private Segment segmentOf(ThreadState t) {
         Segment s = t.flowSegment;
@@ -244,12 +434,7 @@ final class Flows {
             return s;
         }
         Segment from = t.flowCandidate;
-        if (from != null && !from.claimed) {
-            from.claimed = true;
-            s = new Segment(from.flow);
-        } else {
-            s = new Segment(++nextFlow);
-        }
+        s = from != null && from.claim() ? new Segment(from.flow) : new Segment(nextFlow.incrementAndGet());
         t.flowCandidate = null;
         t.flowSegment = s;
         return s;

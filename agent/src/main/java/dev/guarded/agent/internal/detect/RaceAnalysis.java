@@ -91,7 +91,7 @@ final class RaceAnalysis {
             reporter.report(c, isWrite, site, t, held, fieldId, null);
         }
         if (flows.active && t.below != null) {   // the one added branch: false until a task handed a flow on
-            staleWrite(t, owner, fieldId, isWrite, site, held, fieldId, null);
+            staleWrite(t, Flows.fieldLocation(owner, layout, fieldId), isWrite, site, held, fieldId, null);
         }
     }
 
@@ -134,7 +134,7 @@ final class RaceAnalysis {
             reporter.report(c, isWrite, site, t, held, -1, array.getClass());
         }
         if (flows.active && t.below != null) {
-            staleWrite(t, array, index, isWrite, site, held, -1, array.getClass());
+            staleWrite(t, Flows.elementLocation(aw, array, index), isWrite, site, held, -1, array.getClass());
         }
     }
 
@@ -211,19 +211,19 @@ final class RaceAnalysis {
             reporter.report(unguarded, isWrite, site, t, held, fieldId, arrayType);
         }
         if (flows.active && t.below != null) {
-            staleWrite(t, v, 0, isWrite, site, held, fieldId, arrayType);
+            staleWrite(t, Flows.location(v), isWrite, site, held, fieldId, arrayType);
         }
     }
 
     /** Logs a task's access for {@link Flows} and reports a write-back of a value its flow read before suspending. */
-    private void staleWrite(ThreadState t, Object key, int sub, boolean isWrite, int site, LockRef[] held,
+    private void staleWrite(ThreadState t, Flows.Location location, boolean isWrite, int site, LockRef[] held,
             int fieldId, Class<?> arrayType) {
         if (isWrite && t.coveredRead) {
             // value++ in this segment read the location first: log that read, or the write would look like the
             // write-back of a value this flow read before it last suspended
-            flows.access(t, key, sub, false, site, held);
+            flows.access(t, location, false, site, held);
         }
-        Flows.StaleWrite stale = flows.access(t, key, sub, isWrite, site, held);
+        Flows.StaleWrite stale = flows.access(t, location, isWrite, site, held);
         if (stale != null) {
             refreshName(t);
             reporter.reportStale(stale, site, t, held, fieldId, arrayType);

@@ -90,6 +90,11 @@ final class ShadowMemory {
         private static final int FIRST_CAPACITY = 4;
         private volatile int[] ids = new int[0];
         private volatile VarState[] states = new VarState[0];
+        /**
+         * The stale-write logs of the object's fields ({@link Flows}), a list by field id; created under this
+         * monitor, read without it.
+         */
+        volatile Flows.Location flowLocations;
 
         VarState state(int fieldId) {
             int[] id = ids;

@@ -30,6 +30,8 @@ final class VarState {
     boolean hbRaced;
     /** The site pair of the last race reported here, to skip repeats without allocating. */
     long lastReportedPair;
+    /** The stale-write log of this location ({@link Flows}), created at its first access by a tracked task. */
+    volatile Flows.Location flowLocation;
 
     /** FastTrack read rule; @return the conflicting earlier write, or null. Caller holds the monitor. */
     Conflict read(ThreadState t, int site, LockRef[] held) {

@@ -280,20 +280,28 @@ final class WordShadow {
 
     /** The read set lives in the object's side record, created on the first shared read. Caller holds the stripe. */
     private static ReadSet readSet(Object owner, Layout l, int fieldId, boolean create) {
-        Object side = Words.getReference(owner, l.side);
-        if (side == null) {
-            if (!create) {
-                return null;
-            }
-            Object fresh = new ShadowMemory.FieldShadow();
-            side = Words.casReference(owner, l.side, null, fresh) ? fresh
-                    : Words.getReference(owner, l.side);
+        if (!create && Words.getReference(owner, l.side) == null) {
+            return null;
         }
-        VarState v = ((ShadowMemory.FieldShadow) side).state(fieldId);
+        VarState v = sideRecord(owner, l).state(fieldId);
         if (v.shared == null && create) {
             v.shared = new ReadSet();
         }
         return v.shared;
+    }
+
+    /**
+     * {@code owner}'s side record, created (by compare-and-set, no lock needed) on first use: it holds what
+     * rarely exists beside the words, a field's read set, the fields' stale-write logs.
+     */
+    static ShadowMemory.FieldShadow sideRecord(Object owner, Layout l) {
+        Object side = Words.getReference(owner, l.side);
+        if (side == null) {
+            Object fresh = new ShadowMemory.FieldShadow();
+            side = Words.casReference(owner, l.side, null, fresh) ? fresh
+                    : Words.getReference(owner, l.side);
+        }
+        return (ShadowMemory.FieldShadow) side;
     }
 
     private static void clear(Object owner, Layout l, int fieldId) {
