@@ -79,6 +79,13 @@ final class Flows {
          * own thread); read and written only by the thread running the segment, never lower than the truth.
          */
         int liveReads;
+        /**
+         * Whether the task that ran this segment has ended: the flow gave its thread up after it. A read only
+         * counts against a later write of its flow once its segment ended; while it still runs (a fork/join task
+         * that forked its continuation and goes on), the two segments are concurrent, and a lost update between
+         * them is a data race, reported as one, not the write-back of a value read before a suspension.
+         */
+        volatile boolean ended;
 
         Segment(int flow) {
             this.flow = flow;
@@ -364,7 +371,7 @@ final class Flows {
             readLocks = null;
             if (i >= 0) {
                 Segment s = (Segment) loc.readRefs[i * REFS];
-                if (s != seg && loc.writes > loc.readNums[i * NUMS] && loc.writerFlow != seg.flow) {
+                if (s != seg && s.ended && loc.writes > loc.readNums[i * NUMS] && loc.writerFlow != seg.flow) {
                     readSeg = s;
                     readInfo = (ThreadInfo) loc.readRefs[i * REFS + 1];
                     readLocks = (LockRef[]) loc.readRefs[i * REFS + 2];

@@ -415,6 +415,9 @@ final class RaceAnalysis {
             ended.below.joinTransfersOf(ended);
             ended.below.join(ended.clock);
         }
+        if (ended.flowSegment != null) {
+            ended.flowSegment.ended = true;
+        }
         ended.syncKeys = null;   // an ended task keeps no key or array alive
         ended.syncNodes = null;
         ended.wordsArrays = null;

@@ -137,6 +137,25 @@ class FlowsTest {
     }
 
     @Test
+    void aReadOfASegmentStillRunningIsNoReadBeforeASuspension() {
+        // A fork/join task forks its continuation and goes on: both segments of its flow run at once
+        Job p1 = submittedByMain();
+        Job g1 = submittedByMain();
+        ThreadState parent = begin(p1);
+        Job child = continueWith(h, parent);
+        ThreadState tc = begin(child);
+        h.read(tc, shared, h.site(20));
+        h.read(parent, shared, h.site(21));   // the parent, still running, reads after the child did
+        ThreadState tg = begin(g1);
+        h.write(tg, shared, h.site(22));
+        end(tg, g1);
+        h.write(tc, shared, h.site(23));
+        end(tc, child);
+        end(parent, p1);
+        assertEquals(List.of(), stale(), "the parent's read was not made before its flow suspended");
+    }
+
+    @Test
     void flowsThatRunOneAfterTheOtherAreClean() {
         Job a1 = submittedByMain();
         ThreadState ta1 = begin(a1);
