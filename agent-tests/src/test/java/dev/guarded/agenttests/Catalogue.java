@@ -65,6 +65,8 @@ final class Catalogue {
         pair(all, "CF supplyAsync -> thenApply -> join", "cf.SupplyAsyncJoin", "$Box.a", 17);
         pair(all, "CF thenApplyAsync across executors", "cf.ThenApplyAsync", "$Box.a", 17);
         pair(all, "CF thenCombine", "cf.ThenCombine", "$Box.y", 17);
+        pair(all, "CF two-source and any-of stages with a source completing during the call", "cf.TwoSourceWindow",
+                "$Cell.value", 17);
         pair(all, "CF runAsync on custom executor", "cf.RunAsyncExecutor", "result", 17);
         pair(all, "CF complete() from another thread", "cf.CompleteFromThread", "data", 17);
         // ForkJoin
@@ -123,6 +125,8 @@ final class Catalogue {
         pair(all, "sun.misc.Unsafe SPSC ring buffer (putOrderedLong/getLongVolatile)", "atomic.UnsafeRingBuffer",
                 "long[]", 17);
         pair(all, "ConcurrentHashMap lookup: equals reads the stored key", "coll.MapKey", "$Key.name", 17);
+        pair(all, "concurrent map lookups and iterators meeting a key inserted during the call", "coll.MapKeyWindow",
+                "$Key.name", 17);
         all.add(new Program("sun.misc.Unsafe ring buffer (misused: element loaded before the index's acquire)",
                 "com.acme.atomic.UnsafeReadBeforeAcquireRacy", true, "long[]", 17));
         ALL = Collections.unmodifiableList(all);

@@ -44,22 +44,8 @@ class HybridModeIT {
         RaceAssertions.assertFindings(run, Set.of());
     }
 
-    /**
-     * Left out of the clean batches: {@code coll.MapKeyClean}, whose race-free outcome depends on timing in
-     * the current map model, in every mode: a lookup acquires its key channel on entry, and an equal key
-     * inserted between that acquire and the bin read is compared unordered (a model gap of issue 11, seen in
-     * a batch run of this suite; {@link CleanProgramsIT} keeps running it alone). And {@code cf.ThenCombineClean},
-     * for the same kind of gap in the stage model: {@code thenCombine} acquires its two sources on entry, and
-     * when the second source completes after that acquire but before the stage method reads its result, the
-     * function runs at once in the caller, unordered after the source's writer (seen once in a batch run of
-     * the merged suite, 2026-11-30; the stage model must acquire where the result is read).
-     */
-    private static final Set<String> TIMING_DEPENDENT = Set.of("com.acme.coll.MapKeyClean",
-            "com.acme.cf.ThenCombineClean");
-
     static Stream<Arguments> cleanBatches() {
-        return batches("hybrid-clean", Catalogue.clean().filter(p -> !TIMING_DEPENDENT.contains(p.mainClass()))
-                .collect(Collectors.toList()));
+        return batches("hybrid-clean", Catalogue.clean().collect(Collectors.toList()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -257,27 +257,6 @@ public final class Hooks {
         }
     }
 
-    /** Channels on a concurrent map for its keys, by hash: {@code KEY_CHANNELS + (spread hash & KEY_BUCKETS-1)}. */
-    private static final int KEY_CHANNELS = 0x4000_0000;
-    private static final int KEY_BUCKETS = 16;
-
-    /**
-     * At the entry of a {@code ConcurrentHashMap} lookup ({@code get}, and so {@code containsKey},
-     * {@code getOrDefault} and the key set's {@code contains}): acquires what the insertion of an equal key
-     * released, before the map calls {@code equals} on its stored keys. Equal keys have equal hash codes, so
-     * the channel is chosen by the key's hash: one of a few channels on the map (unequal keys may share one,
-     * which can hide a race, never invent one). Calls {@code key.hashCode()}, as the map itself does first
-     * thing; a null key orders nothing (the map throws).
-     *
-     * @param map the map
-     * @param key the key looked up, or null
-     */
-    public static void keyAcquire(Object map, Object key) {
-        if (key != null) {
-            listener.acquire(map, keyChannel(key));
-        }
-    }
-
     /**
      * Before a load of {@code array[index]} in a method that has a context: nothing to do when the element's
      * read word in the thread's last (or a recent) array page holds the current epoch, as in a loop over
@@ -386,30 +365,5 @@ public final class Hooks {
     /** See {@link HookListener#executorCreated}. */
     public static void executorCreated(Object executor) {
         listener.executorCreated(executor);
-    }
-
-    /**
-     * At the entry of a {@code ConcurrentHashMap} update that looks its key up and may insert it
-     * ({@code putVal}, {@code replaceNode}, {@code compute*}, {@code merge}): acquires like {@link #keyAcquire}
-     * (the update also calls {@code equals} on stored keys), then releases, so that the key it may insert is
-     * published to later lookups of an equal key. Acquiring first keeps the release a copy of the thread's
-     * clock, as for the other read-modify-writes.
-     *
-     * @param map the map
-     * @param key the key updated, or null
-     */
-    public static void keyAcquireRelease(Object map, Object key) {
-        if (key != null) {
-            int channel = keyChannel(key);
-            HookListener l = listener;
-            l.acquire(map, channel);
-            l.release(map, channel);
-        }
-    }
-
-    /** The key channel of {@code key} on a concurrent map (also used by {@link Bridges#keyMerge}). */
-    static int keyChannel(Object key) {
-        int h = key.hashCode();
-        return KEY_CHANNELS + ((h ^ (h >>> 16)) & (KEY_BUCKETS - 1));
     }
 }

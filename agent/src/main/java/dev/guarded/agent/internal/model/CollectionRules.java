@@ -1,12 +1,18 @@
 package dev.guarded.agent.internal.model;
 
+import static dev.guarded.agent.internal.model.Matchers.constructors;
 import static dev.guarded.agent.internal.model.Matchers.methods;
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.util.List;
+
+import net.bytebuddy.asm.AsmVisitorWrapper;
 
 /**
  * Concurrent collections as hand-off, one clock per collection object (coarse but never a false alarm),
@@ -46,7 +52,8 @@ final class CollectionRules {
     /**
      * {@code ConcurrentSkipListMap}/{@code Set} methods that compare their argument with stored keys
      * ({@code compareTo} or the comparator reads them): they acquire the collection's clock on entry, so what
-     * was published with a stored key is visible to the comparison. Reads otherwise acquire only on exit.
+     * was published with a stored key is visible to the comparison. Reads otherwise acquire only on exit. A
+     * key inserted after the entry is acquired at the comparison itself ({@link MapAdvice.KeyComparisons}).
      */
     static final String[] KEY_LOOKUPS = {"get", "getOrDefault", "containsKey", "contains", "put", "putIfAbsent",
         "add", "remove", "replace", "ceiling", "ceilingKey", "ceilingEntry", "floor", "floorKey", "floorEntry",
@@ -74,11 +81,16 @@ final class CollectionRules {
                 new Rule(map, methods("compute", "computeIfAbsent", "computeIfPresent"), MapAdvice.Compute.class),
                 new Rule(map, methods("merge"), MapAdvice.Merge.class),
                 new Rule(map, methods("replaceAll"), MapAdvice.Recompute.class),
-                // Lookups publish keys: acquire on entry, before equals/compareTo runs on stored keys.
-                new Rule(map, methods("get").and(takesArgument(0, Object.class)), MapAdvice.KeyLookup.class),
-                new Rule(map, methods("putVal", "replaceNode", "compute", "computeIfAbsent", "computeIfPresent")
-                        .and(takesArgument(0, Object.class)), MapAdvice.KeyUpdate.class),
-                new Rule(map, methods("merge").and(takesArgument(0, Object.class)), MapAdvice.KeyMerge.class),
+                // Lookups publish keys: an insert releases into its key, a comparison acquires it (MapAdvice).
+                new Rule(map, methods("putVal", "compute", "computeIfAbsent", "computeIfPresent", "merge")
+                        .and(takesArgument(0, Object.class)), MapAdvice.KeyInsert.class),
+                new Rule(named(JUC + "ConcurrentHashMap$KeyIterator"), methods("next"), MapAdvice.IteratedKey.class),
+                new Rule(named(JUC + "ConcurrentHashMap$ValueIterator"), methods("next"),
+                        MapAdvice.IteratedValue.class),
+                new Rule(named(JUC + "ConcurrentHashMap$MapEntry"), constructors().and(takesArguments(3)),
+                        MapAdvice.IteratedEntry.class),
+                new Rule(named(JUC + "ConcurrentSkipListMap"), methods("doPut").and(takesArgument(0, Object.class)),
+                        MapAdvice.KeyInsert.class),
                 new Rule(skipLists, methods(KEY_LOOKUPS), ThisAdvice.AcquireOnEnter.class),
                 new Rule(map, methods(INSERTS).and(whole), ThisAdvice.ReleaseOnEnter.class),
                 new Rule(map, methods(UPDATES).and(whole), ThisAdvice.ReadModifyWrite.class),
@@ -95,5 +107,20 @@ final class CollectionRules {
                         "searchKeys", "searchValues", "searchEntries", "reduce", "reduceKeys", "reduceValues",
                         "reduceEntries", "compute", "computeIfAbsent", "computeIfPresent", "merge", "replaceAll",
                         "removeIf"), ThisAdvice.AcquireOnEnter.class));
+    }
+
+    /**
+     * The concurrent maps' key comparisons, rewritten to acquire the stored key's insertion
+     * ({@link MapAdvice.KeyComparisons}): every method of {@code ConcurrentHashMap} and its nested classes
+     * (bins, tree bins, forwarding nodes, views), and {@code ConcurrentSkipListMap.cpr}, through which all of
+     * the skip list's comparisons go.
+     */
+    static List<JdkModel.Rewrite> rewrites() {
+        var comparisons = new MapAdvice.KeyComparisons();
+        return List.of(
+                new JdkModel.Rewrite(named(JUC + "ConcurrentHashMap").or(nameStartsWith(JUC + "ConcurrentHashMap$")),
+                        new AsmVisitorWrapper.ForDeclaredMethods().invokable(any(), comparisons)),
+                new JdkModel.Rewrite(named(JUC + "ConcurrentSkipListMap"),
+                        new AsmVisitorWrapper.ForDeclaredMethods().method(named("cpr"), comparisons)));
     }
 }

@@ -2,15 +2,24 @@ package dev.guarded.agent.internal.model;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.Hooks;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.pool.TypePool;
 
 /**
  * CompletableFuture dependents. Completion and observation of a future itself use {@link ThisAdvice}; here a
  * dependent stage acquires its sources before its action runs: {@code tryFire} of the JDK's completion
  * objects acquires {@code src} (and {@code snd} for two-source stages), and the {@code xxxStage} methods,
  * which may run the action at once when the source is already complete, acquire the receiver and the other
- * stage.
+ * stage. A source that completes while such a method runs is acquired where the method reads its result
+ * ({@link ResultReads}), which is what decides that the action runs.
  */
 final class CompletableFutureAdvice {
 
@@ -58,7 +67,11 @@ final class CompletableFutureAdvice {
         }
     }
 
-    /** {@code uniXxxStage/biXxxStage/orXxxStage}: the receiver and any other future argument. */
+    /**
+     * {@code uniXxxStage/biXxxStage/orXxxStage}: the receiver and any other future argument, as complete on
+     * entry. A source that completes later in the call is acquired where its result is read
+     * ({@link ResultReads}).
+     */
     static final class Stage {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object self, @Advice.AllArguments Object[] args) {
@@ -68,6 +81,45 @@ final class CompletableFutureAdvice {
                     Hooks.acquire(arg);
                 }
             }
+        }
+    }
+
+    /**
+     * Rewrites every read of the {@code result} field in the JDK's {@code CompletableFuture} code so that a
+     * non-null result acquires its future right after the read ({@link Bridges#resultRead}). That read is
+     * where a stage learns that a source completed: the xxxStage methods run the function at once in the
+     * caller when they read both results non-null, {@code tryFire} runs it when it reads them, and
+     * {@code anyOf}/{@code allOf} and the relays pass a read result on. Acquiring on entry of these methods
+     * misses a source that completes between the entry and the read. The rewrite keeps the future below the
+     * value ({@code DUP; GETFIELD result; SWAP; INVOKESTATIC resultRead}), one more stack slot.
+     */
+    static final class ResultReads implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
+
+        private static final String FUTURE = "java/util/concurrent/CompletableFuture";
+
+        @Override
+        public MethodVisitor wrap(TypeDescription type, MethodDescription method, MethodVisitor visitor,
+                Implementation.Context context, TypePool pool, int writerFlags, int readerFlags) {
+            return new MethodVisitor(Opcodes.ASM9, visitor) {
+                @Override
+                public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+                    if (opcode == Opcodes.GETFIELD && owner.equals(FUTURE) && name.equals("result")
+                            && descriptor.equals("Ljava/lang/Object;")) {
+                        super.visitInsn(Opcodes.DUP);
+                        super.visitFieldInsn(opcode, owner, name, descriptor);
+                        super.visitInsn(Opcodes.SWAP);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/guarded/agent/hook/Bridges", "resultRead",
+                                "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", false);
+                    } else {
+                        super.visitFieldInsn(opcode, owner, name, descriptor);
+                    }
+                }
+
+                @Override
+                public void visitMaxs(int maxStack, int maxLocals) {
+                    super.visitMaxs(maxStack + 1, maxLocals);
+                }
+            };
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.guarded.agent.internal.model;
 
+import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
@@ -11,17 +13,21 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import dev.guarded.agent.hook.Hooks;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -73,6 +79,25 @@ public final class JdkModel {
     }
 
     /**
+     * A rewrite of call sites or field reads inside JDK methods, for synchronization that happens in the
+     * middle of a method, where entry and exit advice come too early or too late.
+     *
+     * @param types   the JDK types whose methods are rewritten
+     * @param visitor the rewrite, applied to their declared methods
+     */
+    record Rewrite(ElementMatcher<? super TypeDescription> types, AsmVisitorWrapper visitor) {
+    }
+
+    /** @return every rewrite of the model */
+    static List<Rewrite> rewrites() {
+        List<Rewrite> all = new ArrayList<>(CollectionRules.rewrites());
+        all.add(new Rewrite(named("java.util.concurrent.CompletableFuture")
+                .or(nameStartsWith("java.util.concurrent.CompletableFuture$")),
+                new AsmVisitorWrapper.ForDeclaredMethods().invokable(any(), new CompletableFutureAdvice.ResultReads())));
+        return all;
+    }
+
+    /**
      * Installs the advice and retransforms the JDK classes it applies to.
      *
      * @param agentJar the agent jar, from which the advice class files are read
@@ -97,6 +122,11 @@ public final class JdkModel {
             builder = builder.type(rule.types()).transform((b, type, loader, module, domain) ->
                     b.visit(visitor.on(rule.methods())));
         }
+        for (Rewrite rewrite : rewrites()) {
+            builder = builder.type(rewrite.types()).transform((b, type, loader, module, domain) ->
+                    b.visit(rewrite.visitor()));
+        }
+        loadNestedClasses();
         builder.installOn(inst);
         retransformMissed(inst, listener.transformed);
     }
@@ -113,6 +143,22 @@ public final class JdkModel {
                     new MethodDescription.ForLoadedMethod(Hooks.class.getMethod("rethrowIfFatal", Throwable.class))));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("Hooks.rethrowIfFatal is missing", e);
+        }
+    }
+
+    /** The JDK classes whose nested classes the model advises or rewrites ({@link #loadNestedClasses}). */
+    private static final Class<?>[] OUTER_CLASSES = {ConcurrentHashMap.class, ConcurrentSkipListMap.class,
+        CompletableFuture.class};
+
+    /**
+     * Loads the nested classes of {@link #OUTER_CLASSES} before the model is installed, so that installing it
+     * retransforms them. Left to load on first use, one may first be used by a transformation itself (the
+     * type pools iterate concurrent maps: {@code ConcurrentHashMap$MapEntry}), where ByteBuddy does not
+     * transform it, and {@link #retransformMissed} runs only once, at installation.
+     */
+    private static void loadNestedClasses() {
+        for (Class<?> outer : OUTER_CLASSES) {
+            outer.getDeclaredClasses();
         }
     }
 
@@ -144,6 +190,11 @@ public final class JdkModel {
         TypeDescription description = TypeDescription.ForLoadedType.of(type);
         for (Rule rule : rules) {
             if (rule.types().matches(description)) {
+                return true;
+            }
+        }
+        for (Rewrite rewrite : rewrites()) {
+            if (rewrite.types().matches(description)) {
                 return true;
             }
         }

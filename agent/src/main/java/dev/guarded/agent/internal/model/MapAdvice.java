@@ -3,6 +3,13 @@ package dev.guarded.agent.internal.model;
 import dev.guarded.agent.hook.Bridges;
 import dev.guarded.agent.hook.Hooks;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.pool.TypePool;
 
 /**
  * {@code ConcurrentHashMap} point operations, per element: a value put into a map releases into that value on
@@ -91,14 +98,6 @@ final class MapAdvice {
         }
     }
 
-    /** {@code merge}'s key: as {@link KeyUpdate}, acquired as an incidental edge ({@link Merge}). */
-    static final class KeyMerge {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object map, @Advice.Argument(0) Object key) {
-            Bridges.keyMerge(map, key);
-        }
-    }
-
     /** {@code replaceAll}: every new value is made inside the call; published like {@link Compute}'s. */
     static final class Recompute {
         @Advice.OnMethodEnter(suppress = Throwable.class)
@@ -108,26 +107,95 @@ final class MapAdvice {
     }
 
     /**
-     * {@code get} (behind {@code containsKey}, {@code getOrDefault} and the key set's {@code contains}): before
-     * the map compares the key with its stored keys ({@code equals} reads the stored key's fields), acquire
-     * what the insertion of an equal key published ({@link Hooks#keyAcquire}).
+     * Updates that may insert their key ({@code putVal}, {@code compute*}, {@code merge} of
+     * {@code ConcurrentHashMap}, {@code doPut} of {@code ConcurrentSkipListMap}): release into the key on entry,
+     * before the map makes it visible ({@link Bridges#keyStored}); a lookup that later meets it acquires that
+     * at the comparison ({@link KeyComparisons}).
      */
-    static final class KeyLookup {
+    static final class KeyInsert {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object map, @Advice.Argument(0) Object key) {
-            Hooks.keyAcquire(map, key);
+        static void enter(@Advice.Argument(0) Object key) {
+            Bridges.keyStored(key);
         }
     }
 
     /**
-     * Updates by key ({@code putVal}, {@code replaceNode}, {@code compute*}, {@code merge}): they compare with
-     * stored keys too, and may insert theirs, so they acquire and then release the key's channel on entry
-     * ({@link Hooks#keyAcquireRelease}).
+     * {@code KeyIterator.next} (behind {@code nextElement} of {@code keys()} too): the key it hands out was
+     * placed in the map, perhaps after the iterator was made, and its insertion happens-before.
      */
-    static final class KeyUpdate {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object map, @Advice.Argument(0) Object key) {
-            Hooks.keyAcquireRelease(map, key);
+    static final class IteratedKey {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.Return Object key) {
+            Bridges.keySeen(key);
+        }
+    }
+
+    /** {@code ValueIterator.next}: as {@link IteratedKey}, for the value, on the map's element channel. */
+    static final class IteratedValue {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("map") Object map, @Advice.Return Object value) {
+            if (value != null && map != null) {
+                Hooks.acquire(value, Bridges.elementChannel(map));
+            }
+        }
+    }
+
+    /**
+     * The constructor of {@code MapEntry(key, value, map)}, the entry that the entry view hands out (its
+     * iterator, {@code forEach}, spliterator): as {@link IteratedKey} and {@link IteratedValue}.
+     */
+    static final class IteratedEntry {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.Argument(0) Object key, @Advice.Argument(1) Object value,
+                @Advice.Argument(2) Object map) {
+            Bridges.keySeen(key);
+            if (value != null && map != null) {
+                Hooks.acquire(value, Bridges.elementChannel(map));
+            }
+        }
+    }
+
+    /**
+     * Rewrites the key comparisons inside a concurrent map's code: {@code Object.equals(Object)} calls become
+     * {@link Bridges#storedKeyEquals}, {@code Comparable.compareTo} and {@code Comparator.compare} calls become
+     * {@link Bridges#storedKeyCompare}, which acquire what the insertion of the stored key released and then
+     * make the original call. The acquire must be where the map compares, not on entry of the lookup: a key
+     * inserted by another thread after the lookup started is still met and compared by it. The comparisons
+     * of every path are covered this way, whatever method reaches them (get, containsKey, putIfAbsent,
+     * compute*, the forwarding nodes of a resize, tree bins, skip-list searches). The bridges take the same
+     * operands and leave the same result, so the stack and frames do not change. In {@code merge} the acquire
+     * is an incidental edge ({@link Bridges#storedKeyEqualsIncidental}), as {@link Merge}'s others are.
+     */
+    static final class KeyComparisons implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
+
+        private static final String BRIDGES = "dev/guarded/agent/hook/Bridges";
+
+        @Override
+        public MethodVisitor wrap(TypeDescription type, MethodDescription method, MethodVisitor visitor,
+                Implementation.Context context, TypePool pool, int writerFlags, int readerFlags) {
+            // merge's acquires are incidental edges (MapAdvice.Merge): so is its key comparison.
+            String equalsBridge = method.getName().equals("merge") ? "storedKeyEqualsIncidental" : "storedKeyEquals";
+            return new MethodVisitor(Opcodes.ASM9, visitor) {
+                @Override
+                public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
+                        boolean isInterface) {
+                    if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Object") && name.equals("equals")
+                            && descriptor.equals("(Ljava/lang/Object;)Z")) {
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGES, equalsBridge,
+                                "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+                    } else if (opcode == Opcodes.INVOKEINTERFACE && owner.equals("java/lang/Comparable")
+                            && name.equals("compareTo") && descriptor.equals("(Ljava/lang/Object;)I")) {
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGES, "storedKeyCompare",
+                                "(Ljava/lang/Object;Ljava/lang/Object;)I", false);
+                    } else if (opcode == Opcodes.INVOKEINTERFACE && owner.equals("java/util/Comparator")
+                            && name.equals("compare") && descriptor.equals("(Ljava/lang/Object;Ljava/lang/Object;)I")) {
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGES, "storedKeyCompare",
+                                "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)I", false);
+                    } else {
+                        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                    }
+                }
+            };
         }
     }
 }
