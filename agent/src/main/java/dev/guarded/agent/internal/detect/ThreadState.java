@@ -139,6 +139,22 @@ final class ThreadState extends ThreadContext {
         this.accessEpoch = epoch;
     }
 
+    /**
+     * Called once its slot is handed back (the logical thread ended): drops what only the running thread needed,
+     * the caches that keep arrays, sync keys and their shadows reachable, so that a dead thread kept for its
+     * final clock (a later joiner still needs it) or for its name costs little. What joining it reads (clock,
+     * epoch, transfer clock, tick flags) and what reports read ({@link #info}) stay.
+     */
+    void releaseCaches() {
+        forgetArrays();
+        wordsArrays = null;
+        wordsOf = null;
+        syncKeys = null;
+        syncNodes = null;
+        callTarget = null;
+        threadLocalUses = null;
+    }
+
     /** @return whether the access at {@code epoch} happens-before this thread's current point */
     boolean knows(long e) {
         return Epoch.clock(e) <= clock.get(Epoch.tid(e));
