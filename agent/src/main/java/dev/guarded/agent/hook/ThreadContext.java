@@ -132,6 +132,26 @@ public class ThreadContext {
         recentBits[way] = bits;
     }
 
+    /**
+     * Drops the array caches, so that a context no thread will use again (its thread ended) keeps neither the
+     * arrays it saw last nor their pages reachable. A context used after this only misses, and asks the
+     * detector.
+     */
+    protected final void forgetArrays() {
+        lastArray = NO_ARRAY;
+        lastPageIndex = -1;
+        lastPage = null;
+        lastBits = null;
+        prevArray = NO_ARRAY;
+        prevPageIndex = -1;
+        prevPage = null;
+        prevBits = null;
+        recentArrays = null;
+        recentPageIndexes = null;
+        recentPages = null;
+        recentBits = null;
+    }
+
     /** Subclassed by the detector's thread state. */
     protected ThreadContext() {
     }

@@ -1,9 +1,13 @@
 package dev.guarded.agent.internal.detect;
 
 /**
- * A node of the persistent 32-way trie behind {@link VectorClock}: a leaf of 32 clock values or an inner node
- * of 32 children; a null child means all zero. Immutable: updates copy the path from the root (O(log n)), and
- * joins return an input unchanged wherever it already dominates, so derived clocks share structure.
+ * The persistent 32-way trie behind {@link VectorClock}. A node is a bare array, with no object around it: a
+ * leaf (level 0) is a {@code long[32]} of clock values, an inner node an {@code Object[32]} of children, and
+ * null means all zero. Every path copy and every dead thread's retained clock version costs one node per
+ * level, so a wrapper object per node (24 bytes, and one more dependent load per level) would add about 10% to
+ * the memory of a million threads' clocks. Nodes are immutable once published: updates copy the path from the
+ * root (O(log n)), and joins return an input unchanged wherever it already dominates, so derived clocks share
+ * structure.
  */
 final class ClockTrie {
 
@@ -11,79 +15,74 @@ final class ClockTrie {
     static final int WIDTH = 1 << BITS;
     static final int MASK = WIDTH - 1;
 
-    final ClockTrie[] kids;
-    final long[] vals;
-
-    private ClockTrie(ClockTrie[] kids) {
-        this.kids = kids;
-        this.vals = null;
-    }
-
-    private ClockTrie(long[] vals) {
-        this.kids = null;
-        this.vals = vals;
+    private ClockTrie() {
     }
 
     /** @return slot {@code u}'s value in the trie {@code root} of height {@code levels} */
-    static long get(ClockTrie root, int levels, int u) {
+    static long get(Object root, int levels, int u) {
         if (u >= capacity(levels)) {
             return 0L;
         }
-        ClockTrie n = root;
+        Object n = root;
         for (int l = levels - 1; l > 0 && n != null; l--) {
-            n = n.kids[(u >>> (BITS * l)) & MASK];
+            n = ((Object[]) n)[(u >>> (BITS * l)) & MASK];
         }
-        return n == null ? 0L : n.vals[u & MASK];
+        return n == null ? 0L : ((long[]) n)[u & MASK];
     }
 
     static int capacity(int levels) {
         return levels >= 6 ? Integer.MAX_VALUE : 1 << (BITS * levels);
     }
 
-    static ClockTrie lift(ClockTrie n, int from, int to) {
+    /** @return the trie {@code n} of height {@code from} as a trie of height {@code to} (more levels above) */
+    static Object lift(Object n, int from, int to) {
         for (int l = from; l < to && n != null; l++) {
-            ClockTrie[] kids = new ClockTrie[WIDTH];
+            Object[] kids = new Object[WIDTH];
             kids[0] = n;
-            n = new ClockTrie(kids);
+            n = kids;
         }
         return n;
     }
 
-    static ClockTrie setIn(ClockTrie n, int level, int u, long c) {
+    /** @return a copy of the node {@code n} at {@code level} with slot {@code u} set to {@code c} */
+    static Object setIn(Object n, int level, int u, long c) {
         if (level == 0) {
-            long[] v = n == null ? new long[WIDTH] : n.vals.clone();
+            long[] v = n == null ? new long[WIDTH] : ((long[]) n).clone();
             v[u & MASK] = c;
-            return new ClockTrie(v);
+            return v;
         }
-        ClockTrie[] k = n == null ? new ClockTrie[WIDTH] : n.kids.clone();
+        Object[] k = n == null ? new Object[WIDTH] : ((Object[]) n).clone();
         int i = (u >>> (BITS * level)) & MASK;
         k[i] = setIn(k[i], level - 1, u, c);
-        return new ClockTrie(k);
+        return k;
     }
 
     /** Join of {@code a} (height la) and {@code b} (height lb <= la); returns a or b itself when it dominates. */
-    static ClockTrie join(ClockTrie a, int la, ClockTrie b, int lb) {
+    static Object join(Object a, int la, Object b, int lb) {
         if (b == null || a == b) {
             return a;
         }
         if (la > lb) {
-            ClockTrie first = join(a == null ? null : a.kids[0], la - 1, b, lb);
-            if (a != null && first == a.kids[0]) {
+            Object[] ak = (Object[]) a;
+            Object first = join(ak == null ? null : ak[0], la - 1, b, lb);
+            if (ak != null && first == ak[0]) {
                 return a;
             }
-            ClockTrie[] k = a == null ? new ClockTrie[WIDTH] : a.kids.clone();
+            Object[] k = ak == null ? new Object[WIDTH] : ak.clone();
             k[0] = first;
-            return new ClockTrie(k);
+            return k;
         }
         if (a == null) {
             return b;
         }
         if (la == 0) {
+            long[] av = (long[]) a;
+            long[] bv = (long[]) b;
             boolean aCovers = true;
             boolean bCovers = true;
             for (int i = 0; i < WIDTH; i++) {
-                aCovers &= a.vals[i] >= b.vals[i];
-                bCovers &= b.vals[i] >= a.vals[i];
+                aCovers &= av[i] >= bv[i];
+                bCovers &= bv[i] >= av[i];
             }
             if (aCovers) {
                 return a;
@@ -93,19 +92,21 @@ final class ClockTrie {
             }
             long[] v = new long[WIDTH];
             for (int i = 0; i < WIDTH; i++) {
-                v[i] = Math.max(a.vals[i], b.vals[i]);
+                v[i] = Math.max(av[i], bv[i]);
             }
-            return new ClockTrie(v);
+            return v;
         }
-        ClockTrie[] out = null;
+        Object[] ak = (Object[]) a;
+        Object[] bk = (Object[]) b;
+        Object[] out = null;
         boolean allB = true;
         for (int i = 0; i < WIDTH; i++) {
-            ClockTrie x = a.kids[i];
-            ClockTrie y = b.kids[i];
-            ClockTrie j = join(x, la - 1, y, lb - 1);
+            Object x = ak[i];
+            Object y = bk[i];
+            Object j = join(x, la - 1, y, lb - 1);
             if (j != x) {
                 if (out == null) {
-                    out = a.kids.clone();
+                    out = ak.clone();
                 }
                 out[i] = j;
             }
@@ -114,10 +115,11 @@ final class ClockTrie {
         if (out == null) {
             return a;
         }
-        return allB ? b : new ClockTrie(out);
+        return allB ? b : out;
     }
 
-    static boolean leq(ClockTrie a, int la, ClockTrie b, int lb) {
+    /** @return whether every value of {@code a} (height la) is at most the same slot's in {@code b} (height lb) */
+    static boolean leq(Object a, int la, Object b, int lb) {
         if (a == null || a == b) {
             return true;
         }
@@ -125,26 +127,31 @@ final class ClockTrie {
             return false;
         }
         if (la > lb) {
+            Object[] ak = (Object[]) a;
             for (int i = 1; i < WIDTH; i++) {
-                if (a.kids[i] != null) {
+                if (ak[i] != null) {
                     return false;
                 }
             }
-            return leq(a.kids[0], la - 1, b, lb);
+            return leq(ak[0], la - 1, b, lb);
         }
         if (lb > la) {
-            return leq(a, la, b.kids[0], lb - 1);
+            return leq(a, la, ((Object[]) b)[0], lb - 1);
         }
         if (la == 0) {
+            long[] av = (long[]) a;
+            long[] bv = (long[]) b;
             for (int i = 0; i < WIDTH; i++) {
-                if (a.vals[i] > b.vals[i]) {
+                if (av[i] > bv[i]) {
                     return false;
                 }
             }
             return true;
         }
+        Object[] ak = (Object[]) a;
+        Object[] bk = (Object[]) b;
         for (int i = 0; i < WIDTH; i++) {
-            if (!leq(a.kids[i], la - 1, b.kids[i], lb - 1)) {
+            if (!leq(ak[i], la - 1, bk[i], lb - 1)) {
                 return false;
             }
         }

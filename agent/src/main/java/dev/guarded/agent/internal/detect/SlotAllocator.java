@@ -57,6 +57,7 @@ final class SlotAllocator {
             return;
         }
         dead.retired = true;
+        dead.releaseCaches();
         free.add(new Slot(dead.tid, dead.clock.own() + 1, dead.clock.frozenCopy()));
     }
 

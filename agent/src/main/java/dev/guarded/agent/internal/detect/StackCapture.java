@@ -2,6 +2,7 @@ package dev.guarded.agent.internal.detect;
 
 import dev.guarded.report.Frame;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,7 @@ final class StackCapture {
     /** Extra frames walked for start stacks, so dropping the JDK's frames still leaves {@code depth}. */
     private static final int JDK_SLACK = 8;
 
-    private final ConcurrentHashMap<List<Frame>, List<Frame>> interned = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CallPath, List<Frame>> interned = new ConcurrentHashMap<>();
 
     /** @return at most {@code depth} frames, starting at the first non-JDK frame when there is one */
     static List<Frame> trimLeadingJdk(List<Frame> all, int depth) {
@@ -67,14 +68,77 @@ final class StackCapture {
     /**
      * The stack of a thread start: the JDK's own frames on top ({@code Thread.start}, a thread builder, an
      * executor's worker creation) are dropped when application frames follow, so the report points at the
-     * code that started the thread. Shared with earlier identical captures.
+     * code that started the thread. Shared with earlier captures from the same call path.
+     *
+     * <p>A program may start a million threads from one loop, so the frames are looked up by a cheap key
+     * first: each walked frame's class, method and bytecode index, which the walk has at hand. Only a new key
+     * pays for line numbers and file names (a {@code StackTraceElement} per frame) and for the list.
      */
     List<Frame> captureInterned(int depth) {
-        List<Frame> frames = trimLeadingJdk(capture(depth + JDK_SLACK), depth);
+        StackWalker.StackFrame[] walked = WALKER.walk(s -> s.filter(f -> !f.getClassName().startsWith(AGENT_PREFIX))
+                .limit(depth + JDK_SLACK)
+                .toArray(StackWalker.StackFrame[]::new));
+        CallPath path = new CallPath(walked, depth);
+        List<Frame> known = interned.get(path);
+        if (known != null) {
+            return known;
+        }
+        List<Frame> all = new ArrayList<>(walked.length);
+        for (StackWalker.StackFrame f : walked) {
+            all.add(new Frame(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()));
+        }
+        List<Frame> frames = trimLeadingJdk(all, depth);
         if (interned.size() >= MAX_INTERNED) {
             return frames;
         }
-        List<Frame> known = interned.putIfAbsent(frames, frames);
+        known = interned.putIfAbsent(path, frames);
         return known != null ? known : frames;
+    }
+
+    /** @return how many distinct start call paths are interned (tests) */
+    int internedCount() {
+        return interned.size();
+    }
+
+    /**
+     * The key of a start stack: per walked frame its class name, method name and bytecode index (which fix
+     * the line), and the depth asked for. Holds names only, never a {@code Class}, so it keeps no class
+     * loader alive.
+     */
+    private static final class CallPath {
+
+        private final String[] classes;
+        private final String[] methods;
+        private final int[] bcis;
+        private final int depth;
+        private final int hash;
+
+        CallPath(StackWalker.StackFrame[] frames, int depth) {
+            int n = frames.length;
+            classes = new String[n];
+            methods = new String[n];
+            bcis = new int[n];
+            int h = depth;
+            for (int i = 0; i < n; i++) {
+                StackWalker.StackFrame f = frames[i];
+                classes[i] = f.getClassName();
+                methods[i] = f.getMethodName();
+                bcis[i] = f.getByteCodeIndex();
+                h = 31 * (31 * (31 * h + classes[i].hashCode()) + methods[i].hashCode()) + bcis[i];
+            }
+            this.depth = depth;
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallPath p && p.hash == hash && p.depth == depth && Arrays.equals(p.bcis, bcis)
+                    && Arrays.equals(p.methods, methods) && Arrays.equals(p.classes, classes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

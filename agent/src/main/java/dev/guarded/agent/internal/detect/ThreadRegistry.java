@@ -14,14 +14,12 @@ final class ThreadRegistry {
     private final StackCapture stacks = new StackCapture();
     private final int stackDepth;
     /**
-     * Per slot, the last few threads that held it, newest first, each with the first clock value it used:
-     * shadow words keep only the epoch of an access, and a report names the access's thread from it.
+     * Per slot, the last few threads that held it, newest first, each knowing the first clock value it used
+     * ({@link ThreadInfo#firstClock}): shadow words keep only the epoch of an access, and a report names the
+     * access's thread from it. An entry is the {@link ThreadInfo} itself while the slot had one occupant (the
+     * common case, and the only one while a million threads are alive at once), else a {@code ThreadInfo[]}.
      */
-    private volatile Occupant[][] occupants = new Occupant[64][];
-
-    /** A thread that held a slot from clock value {@code from} on. */
-    private record Occupant(long from, ThreadInfo info) {
-    }
+    private volatile Object[] occupants = new Object[64];
 
     /** Whether thread states keep a transfer clock ({@code hybrid} mode), see {@link #trackTransfers}. */
     private boolean transfers;
@@ -96,7 +94,7 @@ final class ThreadRegistry {
             clock.joinFrom(slot.previous());
         }
         // No start stack: capturing one per task would cost a stack walk for every task a program submits.
-        ThreadState task = new ThreadState(slot.index(), clock, new ThreadInfo(on.info.name(), List.of()));
+        ThreadState task = new ThreadState(slot.index(), clock, ThreadInfo.taskOn(on.info));
         transferClock(task, inheritCaller ? on : null, slot);
         task.registry = this;
         occupied(task);
@@ -136,6 +134,8 @@ final class ThreadRegistry {
      */
     void retire(ThreadState endedTask) {
         slots.retire(endedTask);
+        // A program that runs tasks on a pool but starts no thread would otherwise never drop dead threads.
+        threads.expunge();
     }
 
     /** @return the state of {@code thread}, created fresh (knowing nothing) when it was never seen */
@@ -149,7 +149,7 @@ final class ThreadRegistry {
         if (slot.previous() != null) {
             clock.joinFrom(slot.previous());
         }
-        ThreadState fresh = new ThreadState(slot.index(), clock, new ThreadInfo(ThreadInfo.nameOf(thread), List.of()));
+        ThreadState fresh = new ThreadState(slot.index(), clock, ThreadInfo.of(thread, List.of()));
         transferClock(fresh, null, slot);
         return publish(thread, fresh);
     }
@@ -170,7 +170,7 @@ final class ThreadRegistry {
             clock.joinFrom(slot.previous());
         }
         ThreadState created = new ThreadState(slot.index(), clock,
-                new ThreadInfo(ThreadInfo.nameOf(child), stacks.captureInterned(stackDepth)));
+                ThreadInfo.of(child, stacks.captureInterned(stackDepth)));
         transferClock(created, parent, slot);
         ThreadState state = publish(child, created);
         parent.released();
@@ -186,6 +186,9 @@ final class ThreadRegistry {
         observer.joinTransfersOf(dead);
         observer.joinTerminated(dead);
         slots.retire(dead);
+        // Threads whose Thread objects were collected meanwhile leave the table now, not at the next start: a
+        // program that starts a million threads and then only joins them must not keep every state until exit.
+        threads.expunge();
     }
 
     SlotAllocator slots() {
@@ -223,13 +226,16 @@ final class ThreadRegistry {
      */
     ThreadInfo infoOf(long epoch) {
         int tid = Epoch.tid(epoch);
-        Occupant[][] all = occupants;
-        Occupant[] history = tid < all.length ? all[tid] : null;
-        if (history != null) {
-            long clock = Epoch.clock(epoch);
-            for (Occupant o : history) {
-                if (o.from <= clock) {
-                    return o.info;
+        Object[] all = occupants;
+        Object entry = tid < all.length ? all[tid] : null;
+        long clock = Epoch.clock(epoch);
+        if (entry instanceof ThreadInfo only) {
+            return only.firstClock <= clock ? only : null;
+        }
+        if (entry instanceof ThreadInfo[] history) {
+            for (ThreadInfo o : history) {
+                if (o.firstClock <= clock) {
+                    return o;
                 }
             }
         }
@@ -237,18 +243,23 @@ final class ThreadRegistry {
     }
 
     private synchronized void occupied(ThreadState state) {
-        Occupant[][] all = occupants;
+        Object[] all = occupants;
         if (state.tid >= all.length) {
             all = java.util.Arrays.copyOf(all, Math.max(state.tid + 1, all.length * 2));
         }
-        Occupant[] old = all[state.tid];
-        int keep = old == null ? 0 : Math.min(old.length, HISTORY - 1);
-        Occupant[] history = new Occupant[keep + 1];
-        history[0] = new Occupant(Epoch.clock(state.epoch), state.info);
-        if (keep > 0) {
-            System.arraycopy(old, 0, history, 1, keep);
+        state.info.firstClock = Epoch.clock(state.epoch);
+        Object old = all[state.tid];
+        if (old == null) {
+            all[state.tid] = state.info;
+        } else {
+            ThreadInfo[] before = old instanceof ThreadInfo[] list ? list : new ThreadInfo[] {(ThreadInfo) old};
+            int keep = Math.min(before.length, HISTORY - 1);
+            ThreadInfo[] history = new ThreadInfo[keep + 1];
+            history[0] = state.info;
+            System.arraycopy(before, 0, history, 1, keep);
+            all[state.tid] = history;
         }
-        all[state.tid] = history;
+        // The volatile write publishes the entry (and firstClock) to lock-free readers of infoOf.
         occupants = all;
     }
 

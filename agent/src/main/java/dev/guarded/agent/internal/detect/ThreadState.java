@@ -57,6 +57,10 @@ final class ThreadState extends ThreadContext {
      * check the instrumenter left out ({@code Hooks.COVERS_READ}); the stale-write log records that read.
      */
     boolean coveredRead;
+    /** {@link VectorClock#getMemoized}'s memo of this thread's clock: the trie root, slot and value last read. */
+    Object memoRoot;
+    int memoSlot;
+    long memoValue;
     /**
      * Depth of JDK-internal regions whose hooks are ignored ({@code HookListener.ignoreBegin}); at least 1
      * for a carrier thread of the virtual-thread scheduler, which never runs program code as itself.
@@ -144,9 +148,25 @@ final class ThreadState extends ThreadContext {
         this.accessEpoch = epoch;
     }
 
+    /**
+     * Called once its slot is handed back (the logical thread ended): drops what only the running thread needed,
+     * the caches that keep arrays, sync keys and their shadows reachable, so that a dead thread kept for its
+     * final clock (a later joiner still needs it) or for its name costs little. What joining it reads (clock,
+     * epoch, transfer clock, tick flags) and what reports read ({@link #info}) stay.
+     */
+    void releaseCaches() {
+        forgetArrays();
+        wordsArrays = null;
+        wordsOf = null;
+        syncKeys = null;
+        syncNodes = null;
+        callTarget = null;
+        threadLocalUses = null;
+    }
+
     /** @return whether the access at {@code epoch} happens-before this thread's current point */
     boolean knows(long e) {
-        return Epoch.clock(e) <= clock.getMemoized(Epoch.tid(e));
+        return Epoch.clock(e) <= clock.getMemoized(Epoch.tid(e), this);
     }
 
     /**

@@ -14,9 +14,14 @@ package dev.guarded.agent.internal.detect;
  */
 final class VectorClock {
 
-    private ClockTrie root;
-    /** Trie height: the root covers 32^levels slots. */
-    private int levels = 1;
+    /** The trie of the entries not held by the overrides below ({@link ClockTrie}: a bare array, or null). */
+    private Object root;
+    /**
+     * Trie height: the root covers 32^levels slots (5 cover the 2^24 slots an epoch can name). A byte, not an
+     * int: with it the object is 56 bytes instead of 64, and there is a clock per thread, task, sync object
+     * and free slot.
+     */
+    private byte levels = 1;
     private int xt = -1;
     private long xv;
     private int ot = -1;
@@ -28,10 +33,6 @@ final class VectorClock {
      */
     private int ct = -1;
     private long cv;
-    /** The last trie entry read: a memo of {@code (root, slot) -> value}, valid while the root is the same. */
-    private Object memoRoot;
-    private int memoSlot;
-    private long memoValue;
     /** Whether the whole clock is below its owner's clock at {@code ov} (a thread's clock or a copy of one). */
     private boolean ownerSnapshot = true;
 
@@ -130,7 +131,7 @@ final class VectorClock {
                     root = ClockTrie.lift(root, levels, o.levels);
                     levels = o.levels;
                 }
-                ClockTrie joined = ClockTrie.join(root, levels - 1, o.root, o.levels - 1);
+                Object joined = ClockTrie.join(root, levels - 1, o.root, o.levels - 1);
                 if (joined != root) {
                     root = joined;
                     changed = true;
@@ -240,33 +241,34 @@ final class VectorClock {
     }
 
     /**
-     * As {@link #get}, remembering the last entry read from the trie. Only for the thread that owns this clock
-     * (the memo is three plain fields): a thread checking accesses by the same other thread again and again (the
+     * As {@link #get}, remembering in {@code memo} (the thread that owns this clock, which alone calls this) the
+     * last entry read from the trie: a thread checking accesses by the same other thread again and again (the
      * FastTrack rule's {@code knows}) walks a deep trie once per change of its clock, not once per access. The
-     * trie is immutable, so {@code (root, slot) -> value} never goes stale while the root is the same object.
+     * trie is immutable, so {@code (root, slot) -> value} never goes stale while the root is the same object. The
+     * memo lives in the thread's state, not here: sync objects and free slots have clocks too.
      */
-    long getMemoized(int u) {
+    long getMemoized(int u, ThreadState memo) {
         if (u == ot) {
             return ov;
         }
         if (u == xt) {
             return xv;
         }
-        ClockTrie r = root;
-        if (r == memoRoot && u == memoSlot && r != null) {
-            return memoValue;
+        Object r = root;
+        if (r == memo.memoRoot && u == memo.memoSlot && r != null) {
+            return memo.memoValue;
         }
         long v = ClockTrie.get(r, levels, u);
-        memoRoot = r;
-        memoSlot = u;
-        memoValue = v;
+        memo.memoRoot = r;
+        memo.memoSlot = u;
+        memo.memoValue = v;
         return v;
     }
 
     private void trieSet(int u, long c) {
         while (u >= ClockTrie.capacity(levels)) {
             root = ClockTrie.lift(root, levels, levels + 1);
-            levels++;
+            levels++;   // a byte suffices: 5 levels cover every slot an epoch can name
         }
         root = ClockTrie.setIn(root, levels - 1, u, c);
     }

@@ -2,11 +2,13 @@ package dev.guarded.agent.internal.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guarded.report.Frame;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StackCaptureTest {
@@ -32,6 +34,29 @@ class StackCaptureTest {
         }
         assertSame(seen[0], seen[1], "identical start stacks share one list");
         assertFalse(seen[0].isEmpty());
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array is created raw
+    void startsFromDifferentCallPathsKeepTheirOwnStacks() throws Exception {
+        StackCapture capture = new StackCapture();
+        List<Frame>[] seen = new List[4];
+        for (int i = 0; i < seen.length; i++) {
+            int k = i;
+            // This test's own frames are agent frames (dropped); the second path differs by a JDK frame.
+            Runnable start = k % 2 == 0
+                    ? () -> seen[k] = capture.captureInterned(4)
+                    : () -> seen[k] = Optional.of(capture).map(c -> c.captureInterned(4)).orElseThrow();
+            Thread t = new Thread(start);
+            t.start();
+            t.join();
+        }
+        assertSame(seen[0], seen[2], "one call path, one list");
+        assertSame(seen[1], seen[3], "one call path, one list");
+        assertNotEquals(seen[0], seen[1]);
+        assertTrue(seen[1].stream().anyMatch(f -> f.className().equals("java.util.Optional")), seen[1].toString());
+        assertTrue(seen[0].stream().noneMatch(f -> f.className().equals("java.util.Optional")), seen[0].toString());
+        assertEquals(2, capture.internedCount());
     }
 
     @Test

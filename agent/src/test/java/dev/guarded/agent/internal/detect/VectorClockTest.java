@@ -121,6 +121,7 @@ class VectorClockTest {
         java.util.Random rnd = new java.util.Random(7);
         VectorClock owner = VectorClock.forThread(3, 1);
         VectorClock other = VectorClock.forThread(40_000, 1);
+        ThreadState memo = new Harness("quiet").thread("memo");
         for (int step = 0; step < 20_000; step++) {
             int u = rnd.nextInt(8) == 0 ? rnd.nextInt(100_000) : rnd.nextInt(70);
             switch (rnd.nextInt(6)) {
@@ -131,8 +132,61 @@ class VectorClockTest {
                 default -> { }
             }
             int probe = rnd.nextBoolean() ? u : rnd.nextInt(70);
-            assertEquals(owner.get(probe), owner.getMemoized(probe), "step " + step + ", slot " + probe);
-            assertEquals(owner.get(probe), owner.getMemoized(probe), "step " + step + ", again");
+            assertEquals(owner.get(probe), owner.getMemoized(probe, memo), "step " + step + ", slot " + probe);
+            assertEquals(owner.get(probe), owner.getMemoized(probe, memo), "step " + step + ", again");
         }
+    }
+
+    @Test
+    void inheritedClocksAreCopyOnWriteInBothDirections() {
+        VectorClock parent = VectorClock.forThread(0, 10);
+        for (int u = 1; u < 3000; u++) {
+            parent.set(u, u + 1);
+        }
+        VectorClock child = VectorClock.inherit(parent, 5000, 1);
+        VectorClock sibling = VectorClock.inherit(parent, 5001, 1);
+        assertTrue(child.sharesTrieWith(parent) && sibling.sharesTrieWith(parent), "nothing copied at fork");
+
+        child.set(7, 700);
+        child.set(2999, 9);   // below what it inherited: set, not join
+        child.tick();
+        VectorClock other = VectorClock.forThread(4000, 44);
+        other.set(8, 800);
+        assertTrue(child.joinFrom(other));
+        assertEquals(700, child.get(7));
+        assertEquals(9, child.get(2999));
+        assertEquals(800, child.get(8));
+        assertEquals(44, child.get(4000));
+        assertEquals(2, child.get(5000));
+        assertEquals(8, parent.get(7), "the parent does not see the child's writes");
+        assertEquals(9, parent.get(8));
+        assertEquals(3000, parent.get(2999));
+        assertEquals(0, parent.get(4000));
+        assertEquals(0, parent.get(5000));
+        assertEquals(8, sibling.get(7), "nor does a sibling sharing the same trie");
+        assertEquals(3000, sibling.get(2999));
+
+        parent.set(9, 900);
+        parent.tick();
+        assertEquals(10, child.get(9), "the child does not see the parent's writes after the fork");
+        assertEquals(10, sibling.get(0), "a sibling keeps the parent's epoch at fork");
+        assertEquals(1, sibling.get(5001));
+    }
+
+    @Test
+    void clocksGrowToTheWidestSlotAnEpochCanName() {
+        VectorClock c = VectorClock.forThread(0, 1);
+        int[] slots = {31, 32, 1023, 1024, 32_767, 32_768, 1_048_575, 1_048_576, Epoch.MAX_TID};
+        for (int i = 0; i < slots.length; i++) {
+            c.set(slots[i], i + 2);
+        }
+        for (int i = 0; i < slots.length; i++) {
+            assertEquals(i + 2, c.get(slots[i]), "slot " + slots[i]);
+        }
+        assertEquals(0, c.get(Epoch.MAX_TID - 1));
+        VectorClock narrow = VectorClock.forThread(1, 5);
+        assertTrue(narrow.joinFrom(c));
+        assertEquals(slots.length + 1, narrow.get(Epoch.MAX_TID));
+        assertTrue(c.leq(narrow));
     }
 }
