@@ -418,14 +418,10 @@ final class RaceAnalysis {
         if (ended.flowSegment != null) {
             ended.flowSegment.ended = true;
         }
-        ended.syncKeys = null;   // an ended task keeps no key or array alive
-        ended.syncNodes = null;
-        ended.wordsArrays = null;
-        ended.wordsOf = null;
         if (ended.threadLocalsToHandBack != null) {
             handBack(ended);
         }
-        registry.retire(ended);
+        registry.retire(ended);   // which drops the task's caches: an ended task keeps no key or array alive
     }
 
     /**

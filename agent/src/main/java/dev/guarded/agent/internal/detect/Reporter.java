@@ -53,20 +53,12 @@ final class Reporter {
      */
     Race report(Conflict prev, boolean curWrite, int curSite, ThreadState cur, LockRef[] curLocks,
                 int fieldId, Class<?> arrayType) {
-        String field;
-        String owner = null;
-        boolean benign = false;
         Object target = fieldId == JdkObjectAccess.FIELD_ID ? cur.callTarget : null;
-        if (target != null) {
-            field = target.getClass().getName();
-        } else if (arrayType != null) {
-            field = arrayType.getTypeName();
-        } else {
-            FieldInfo info = metadata.fieldById(fieldId);
-            field = info == null ? "<field #" + fieldId + ">" : info.qualifiedName();
-            owner = info == null ? null : info.owner();
-            benign = info != null && info.benign();
-        }
+        Location location = target != null ? new Location(target.getClass().getName(), null, false)
+                : location(fieldId, arrayType);
+        String field = location.name();
+        String owner = location.owner();
+        boolean benign = location.benign();
         String kind = prev.unguarded() ? Race.UNGUARDED : Race.DATA_RACE;
         int a = Math.min(curSite, prev.site());
         int b = Math.max(curSite, prev.site());
@@ -123,17 +115,10 @@ final class Reporter {
      */
     Race reportStale(Flows.StaleWrite stale, int curSite, ThreadState cur, LockRef[] curLocks, int fieldId,
             Class<?> arrayType) {
-        String field;
-        String owner = null;
-        boolean benign = false;
-        if (arrayType != null) {
-            field = arrayType.getTypeName();
-        } else {
-            FieldInfo info = metadata.fieldById(fieldId);
-            field = info == null ? "<field #" + fieldId + ">" : info.qualifiedName();
-            owner = info == null ? null : info.owner();
-            benign = info != null && info.benign();
-        }
+        Location location = location(fieldId, arrayType);
+        String field = location.name();
+        String owner = location.owner();
+        boolean benign = location.benign();
         if (!seen.add(Race.STALE_WRITE + "|" + field + "|" + curSite + "|" + stale.readSite())) {
             return null;
         }
@@ -150,6 +135,20 @@ final class Reporter {
         Access suspended = new Access(Race.SUSPENDED, stale.readThread(), List.of(), stale.suspendedAt(), List.of());
         return record(new Race(Race.STALE_WRITE, field, suppressed, List.of(current, other, read, suspended)),
                 suppressed);
+    }
+
+    /** What a report names a location by: the field or array type, its declaring class, whether it is benign. */
+    private record Location(String name, String owner, boolean benign) {
+    }
+
+    /** @return the location of a field ({@code arrayType} null) or of an element of an array of {@code arrayType} */
+    private Location location(int fieldId, Class<?> arrayType) {
+        if (arrayType != null) {
+            return new Location(arrayType.getTypeName(), null, false);
+        }
+        FieldInfo info = metadata.fieldById(fieldId);
+        return info == null ? new Location("<field #" + fieldId + ">", null, false)
+                : new Location(info.qualifiedName(), info.owner(), info.benign());
     }
 
     /** A captured stack whose top is not the access's own site (the hook frame is dropped): the site first. */

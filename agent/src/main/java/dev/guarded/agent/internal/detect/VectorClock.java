@@ -248,11 +248,8 @@ final class VectorClock {
      * memo lives in the thread's state, not here: sync objects and free slots have clocks too.
      */
     long getMemoized(int u, ThreadState memo) {
-        if (u == ot) {
-            return ov;
-        }
-        if (u == xt) {
-            return xv;
+        if (u == ot || u == xt) {
+            return get(u);   // the overrides change without a new root
         }
         Object r = root;
         if (r == memo.memoRoot && u == memo.memoSlot && r != null) {

@@ -28,20 +28,20 @@ final class LockRules {
                 new Rule(thread, methods("start"), ThreadAdvice.Start.class),
                 new Rule(named("java.lang.VirtualThread"), methods("submitRunContinuation", "lazySubmitRunContinuation",
                         "externalSubmitRunContinuation", "externalSubmitRunContinuationOrThrow"),
-                        ThreadAdvice.SchedulerInternals.class),
+                        ThreadAdvice.Internals.class),
                 // The JVM's upcalls that link invokedynamic, condy and method-handle constants: interning in
                 // JDK-wide tables, done by whichever thread links first, orders nothing the program can use.
                 new Rule(named("java.lang.invoke.MethodHandleNatives"), isStatic().and(namedOneOf("linkCallSite",
                         "linkDynamicConstant", "linkMethod", "linkMethodHandleConstant", "findMethodHandleType")),
-                        ThreadAdvice.LinkageInternals.class),
+                        ThreadAdvice.Internals.class),
                 // Every MethodType is made here and interned in a JVM-wide table, lazily, by whichever thread
                 // first needs it (linkage, a VarHandle's first access mode): immutable, and no program edge.
                 new Rule(named("java.lang.invoke.MethodType"), isStatic().and(named("makeImpl")),
-                        ThreadAdvice.LinkageInternals.class),
+                        ThreadAdvice.Internals.class),
                 // A class loader's per-class-name lock objects, in a map shared by every thread that loads
                 // through it: two threads resolving the same class would be ordered by it.
                 new Rule(named("java.lang.ClassLoader"), methods("getClassLoadingLock"),
-                        ThreadAdvice.LinkageInternals.class),
+                        ThreadAdvice.Internals.class),
                 new Rule(named("java.lang.Thread"), methods("join"), ThreadAdvice.Join.class),
                 new Rule(named("java.lang.Thread"), returning(boolean.class, "isAlive"), ThreadAdvice.IsAlive.class),
                 new Rule(plain, methods("lock", "lockInterruptibly"), LockAdvice.Acquired.class),

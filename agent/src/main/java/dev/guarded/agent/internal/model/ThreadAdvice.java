@@ -38,28 +38,13 @@ final class ThreadAdvice {
     }
 
     /**
-     * A virtual thread's continuation handed to its scheduler (on unpark, yield, start): the JDK's own
-     * scheduling, not synchronization a program can rely on (an unpark orders nothing). Without this the
-     * scheduler's task wrappers and queues would each get clocks, one per park/unpark.
+     * JDK-internal work that orders nothing a program can rely on, so the hooks inside are ignored: a virtual
+     * thread's continuation handed to its scheduler (on unpark, yield, start: an unpark orders nothing, and the
+     * scheduler's task wrappers and queues would each get clocks, one per park/unpark), and the JVM's linkage
+     * upcalls and lazily filled JVM-wide tables (call sites, method types, class-loading locks), done by whichever
+     * thread gets there first. The rules using it say which methods.
      */
-    static final class SchedulerInternals {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter() {
-            Hooks.ignoreBegin();
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit() {
-            Hooks.ignoreEnd();
-        }
-    }
-
-    /**
-     * The JVM's linkage upcalls ({@code MethodHandleNatives.linkCallSite} and friends): they intern method
-     * types and spin lambda classes in tables shared by the whole JVM, on whichever thread links a call site
-     * first. No API promises an order from that, so the hooks inside are ignored.
-     */
-    static final class LinkageInternals {
+    static final class Internals {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter() {
             Hooks.ignoreBegin();

@@ -66,24 +66,7 @@ class FlowsTest {
 
     @Test
     void interleavedFlowsOnOneThreadReportTheWriteBackWithItsThreeSites() {
-        Job a1 = submittedByMain();
-        Job b1 = submittedByMain();
-        ThreadState ta1 = begin(a1);
-        h.read(ta1, shared, h.site(20));
-        Job a2 = continueWith(h, ta1);
-        end(ta1, a1);
-        ThreadState tb1 = begin(b1);
-        h.read(tb1, shared, h.site(20));
-        Job b2 = continueWith(h, tb1);
-        end(tb1, b1);
-        ThreadState ta2 = begin(a2);
-        h.write(ta2, shared, h.site(30));
-        end(ta2, a2);
-        assertEquals(List.of(), stale(), "flow A's write-back follows only its own read");
-        ThreadState tb2 = begin(b2);
-        h.write(tb2, shared, h.site(31));
-        end(tb2, b2);
-
+        writeBacksOfResumedIncrement(false);
         assertEquals(1, h.races().size(), "one finding, and no happens-before race: " + h.output());
         Race race = stale().get(0);
         assertEquals("com.acme.Counter.value", race.field());
@@ -108,7 +91,8 @@ class FlowsTest {
     }
 
     /**
-     * Flows A and B read, suspend, A writes, then B resumes and writes; {@code covered}: B's write is a
+     * Flows A and B read (line 20), suspend, A writes (line 30), then B resumes and writes (line 31), all as
+     * tasks on one thread; {@code covered}: B's write is a
      * {@code value++} whose read's check the instrumenter left out ({@code Hooks.COVERS_READ}), so it stores what
      * it read just now, not the value read before the flow suspended.
      *
@@ -128,6 +112,7 @@ class FlowsTest {
         ThreadState ta2 = begin(a2);
         h.write(ta2, shared, h.site(30));
         end(ta2, a2);
+        assertEquals(List.of(), stale(), "flow A's write-back follows only its own read");
         ThreadState tb2 = begin(b2);
         tb2.coveredRead = covered;
         h.write(tb2, shared, h.site(31));
