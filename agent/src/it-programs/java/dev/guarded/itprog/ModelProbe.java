@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.Semaphore;
@@ -86,6 +88,22 @@ public final class ModelProbe {
         check(rec, "Condition", () -> awaitNanos(cond), "lockReleasing", sync, "lockAcquired", sync, "acquire", null);
         lock.unlock();
         Hooks.install(HookListener.NONE);
+        // Futures and tasks keep their sync state in a slot the agent adds when they load (JdkSyncSlots).
+        for (Class<?> type : List.of(CompletableFuture.class, ForkJoinTask.class, FutureTask.class)) {
+            System.out.println(hasSyncSlot(type) ? "ok sync slot " + type.getSimpleName()
+                    : "missing sync slot " + type.getSimpleName());
+        }
+    }
+
+    private static boolean hasSyncSlot(Class<?> type) {
+        for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (f.getName().equals("guarded$sync") && f.isSynthetic() && java.lang.reflect.Modifier.isTransient(m)
+                    && !java.lang.reflect.Modifier.isStatic(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void check(Recorder rec, String name, Runnable action, Object... expected) {

@@ -1,5 +1,7 @@
 package dev.guarded.agent.internal.detect;
 
+import java.util.Set;
+
 /**
  * The sync slot of instrumented objects: the reference field {@code guarded$sync} that the topmost class with
  * words of a hierarchy declares (see the instrumenter's {@code ShadowWords}), where the object's {@link SyncNode}
@@ -9,8 +11,19 @@ package dev.guarded.agent.internal.detect;
  *
  * <p>An object's node is in its slot or in the table, never both: which one depends only on the object's class,
  * so every lookup of one object agrees.
+ *
+ * <p>Of the JDK's classes, only {@link #JDK_CLASSES} get the slot (the instrumenter's {@code JdkSyncSlots}, when
+ * they are first loaded): objects made by the million and synchronized on once or twice each.
  */
-final class SyncSlots {
+public final class SyncSlots {
+
+    /**
+     * The JDK classes given a sync slot at load: futures and tasks (a completion stage is a task too), created
+     * per submitted or chained piece of work and collected soon after, which in the table would each cost an
+     * entry that outlives them by a collection.
+     */
+    public static final Set<String> JDK_CLASSES = Set.of("java.util.concurrent.CompletableFuture",
+            "java.util.concurrent.ForkJoinTask", "java.util.concurrent.FutureTask");
 
     /** No slot in this class or its superclasses. */
     static final long NONE = -1;
@@ -21,8 +34,8 @@ final class SyncSlots {
         @Override
         protected Long computeValue(Class<?> type) {
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                if (c.getClassLoader() == null) {
-                    break;   // a boot class and all above it: the instrumenter never adds fields there
+                if (c.getClassLoader() == null && !JDK_CLASSES.contains(c.getName())) {
+                    continue;   // a boot class the instrumenter leaves as it is (a slot may be further up)
                 }
                 try {
                     // Unsafe's lookup by name: no reflection objects, no loading of the fields' types

@@ -19,7 +19,10 @@ import java.util.function.Function;
  * queue poll, a third of the detector's time on a future-heavy pipeline. Its segments instead unlink the
  * entries whose keys are cleared when they fill up, and grow only if at least half of their entries are live
  * after that sweep, so a segment is swept at most once per quarter of its capacity in insertions and stays
- * bounded by its live keys.
+ * bounded by its live keys. A segment also sweeps at its first insertion after each garbage collection
+ * ({@link GcCycles}): an unlinked entry's value dies in the next collection, where one left in the table would
+ * be promoted and kept until the segment fills (with sync clocks as values, most of a future-heavy pipeline's
+ * heap, and most of its time spent collecting it).
  *
  * <p>Resizing without losing readers: each entry has two chain links, and a segment's tables alternate
  * between them (tables of 2^even buckets chain through {@code link0}, of 2^odd through {@code link1}). A resize
@@ -38,6 +41,8 @@ final class WeakIdentityTable<V> {
     private static final int INITIAL_CAPACITY = 8;
     /** Steps between checks, in a long chain walk, that the walked table is still the current one. */
     private static final int STALE_CHECK = 32;
+    /** Below this many entries a segment does not sweep after a collection: too little to free. */
+    private static final int SWEEP_AFTER_GC_MIN = 16;
 
     private final Segment<V>[] segments;
     private final int segmentShift;
@@ -165,6 +170,13 @@ final class WeakIdentityTable<V> {
                 }
             }
             V v = value != null ? value : factory.apply(key);
+            if (queue == null && s.count >= SWEEP_AFTER_GC_MIN) {
+                int cycle = GcCycles.current();
+                if (cycle != s.sweptCycle) {
+                    s.sweptCycle = cycle;
+                    s.sweep();
+                }
+            }
             if (s.count >= tab.length - (tab.length >> 2)) {
                 if (queue != null || s.sweep() >= tab.length >> 1) {
                     tab = s.resize();
@@ -218,6 +230,8 @@ final class WeakIdentityTable<V> {
     private static final class Segment<V> {
         volatile Entry<V>[] table;
         int count;
+        /** The {@link GcCycles#current() collection cycle} this segment last swept in (monitor-guarded). */
+        int sweptCycle;
 
         @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array is created raw
         Segment(int capacity) {

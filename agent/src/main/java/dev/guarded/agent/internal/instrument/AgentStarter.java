@@ -54,6 +54,8 @@ public final class AgentStarter {
             return;
         }
         started = true;
+        // First: the JDK's futures and tasks can gain their sync slot only if nothing (the model below) loaded them.
+        JdkSyncSlots.install(inst);
         HookListener detector = Detector.start(options);
         Hooks.install(detector);
         Bridges.jdkSite = Metadata.global().site("java.util.concurrent", "(JDK synchronization)", null, -1);

@@ -103,4 +103,25 @@ class WeakIdentityTableTest {
             assertEquals(i, t.get(live.get(i)));
         }
     }
+
+    @Test
+    void aTableWithoutCallbackSweepsAfterACollectionBeforeItFills() {
+        WeakIdentityTable<Integer> t = new WeakIdentityTable<>(null, 1, 4);
+        Object survivor = new Object();
+        t.putIfAbsent(survivor, 7);
+        for (int i = 0; i < 20_000; i++) {
+            t.putIfAbsent(new Object(), -1);
+        }
+        int before = t.size();
+        // After a collection, the first insertion into each segment unlinks the collected keys, however far the
+        // segment is from full; a few rounds in case a collection did not reach every key.
+        for (int round = 0; round < 20 && t.size() > 100; round++) {
+            System.gc();
+            t.putIfAbsent(new Object(), -2);
+            t.putIfAbsent(new Object(), -3);
+            t.putIfAbsent(new Object(), -4);
+        }
+        assertTrue(t.size() <= 100, "a collection did not lead to a sweep: " + before + " -> " + t.size());
+        assertEquals(7, t.get(survivor));
+    }
 }
