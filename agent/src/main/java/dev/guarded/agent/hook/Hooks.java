@@ -299,6 +299,16 @@ public final class Hooks {
         } else {
             return false;
         }
+        return pageCovers(words, bits, index, context.accessEpoch, word);
+    }
+
+    /**
+     * The test behind {@link #elementCovered}, once the element's page is found: whether the element's word
+     * ({@code word} 0 for a write, 1 for a read) shows an access in {@code epoch}, or for a read, this thread's
+     * read bitmap of the page does. The detector's slow path asks it too before it takes the page's monitor: a
+     * call that only missed the thread's array caches has nothing to check.
+     */
+    public static boolean pageCovers(long[] words, long[] bits, int index, long epoch, int word) {
         int slot = index & ((1 << ThreadContext.PAGE_BITS) - 1);
         int at = slot * ThreadContext.WORDS_PER_ELEMENT + word;
         // A page holds only the elements the array has (the last word is its generation): an index past the
@@ -306,7 +316,6 @@ public final class Hooks {
         if (at >= words.length - 1) {
             return false;
         }
-        long epoch = context.accessEpoch;
         if (words[at] == epoch) {
             return true;
         }

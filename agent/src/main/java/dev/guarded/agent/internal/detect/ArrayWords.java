@@ -19,7 +19,13 @@ final class ArrayWords {
     /** Longs per read bitmap: the epoch and page generation it is valid for, then one bit per element. */
     static final int BITMAP_LONGS = 2 + (PAGE_SIZE >>> 6);
 
-    private volatile long[][] pages = new long[1][];
+    /**
+     * The first page, apart: most arrays have only one, and a one-element array (a lambda's captured cell, made
+     * by the million) then costs no page table.
+     */
+    private volatile long[] first;
+    /** The pages after the first, index 0 unused; null until one of them is touched. */
+    private volatile long[][] pages;
     /** The array's length: its last page holds only the elements that exist. */
     private final int length;
     /** Per page, per element: the read set of a read-shared element. Guarded by the page's monitor. */
@@ -35,25 +41,42 @@ final class ArrayWords {
 
     /** @return the page holding {@code index}'s words, allocated on first use */
     long[] page(int index) {
-        long[][] p = pages;
         int page = index >>> ThreadContext.PAGE_BITS;
-        long[] words = page < p.length ? p[page] : null;
+        if (page == 0) {
+            long[] words = first;
+            return words != null ? words : createFirst();
+        }
+        long[][] p = pages;
+        long[] words = p != null && page < p.length ? p[page] : null;
         return words != null ? words : create(page);
+    }
+
+    private synchronized long[] createFirst() {
+        if (first == null) {
+            first = newPage(0);
+        }
+        return first;
     }
 
     private synchronized long[] create(int page) {
         long[][] p = pages;
-        if (page >= p.length) {
-            p = java.util.Arrays.copyOf(p, Math.max(page + 1, p.length * 2));
+        if (p == null || page >= p.length) {
+            p = p == null ? new long[page + 1][] : java.util.Arrays.copyOf(p, Math.max(page + 1, p.length * 2));
         }
         if (p[page] == null) {
-            // Sized to the elements the page covers (a one-element array gets 4 words, not a full page), and one
-            // more word at the end for the page's generation.
-            int elements = Math.min(PAGE_SIZE, length - page * PAGE_SIZE);
-            p[page] = new long[elements * ThreadContext.WORDS_PER_ELEMENT + 1];
+            p[page] = newPage(page);
         }
         pages = p;
         return p[page];
+    }
+
+    /**
+     * A page sized to the elements it covers (a one-element array gets 4 words, not a full page), with one more
+     * word at the end for the page's generation.
+     */
+    private long[] newPage(int page) {
+        int elements = Math.min(PAGE_SIZE, length - page * PAGE_SIZE);
+        return new long[elements * ThreadContext.WORDS_PER_ELEMENT + 1];
     }
 
     /** @return the byte offset, in its page, of the write word of element {@code index} (read and sites follow) */

@@ -111,12 +111,19 @@ final class RaceAnalysis {
         ArrayWords aw = arrayWords(t, array);
         long[] page = aw.page(index);
         t.beforeAccess();
+        int pageIndex = index >>> ThreadContext.PAGE_BITS;
+        long[] known = aw.readBits(pageIndex, t.tid, false);
+        if (t.accessEpoch == t.epoch && Hooks.pageCovers(page, known, index, t.epoch, isWrite ? 0 : 1)) {
+            // Only the thread's array caches missed (a loop moved to another array or page): the inline check's
+            // answer, without the page's monitor, which threads reading the same pages would contend for.
+            t.remember(array, pageIndex, page, known);
+            return;
+        }
         LockRef[] held = t.held.snapshot();
         t.info.noteLocks(t.epoch, held);
         // The generation before the access: a write that forgets this read after it makes the bitmap stale.
         long generation = page[page.length - 1];
         Conflict c = isWrite ? words.write(t, aw, page, index, site) : words.read(t, aw, page, index, site);
-        int pageIndex = index >>> ThreadContext.PAGE_BITS;
         long[] bits;
         if (!isWrite && WordShadow.readShared(page, index)) {
             // Several threads read this element: its read word cannot say that this thread read it in this

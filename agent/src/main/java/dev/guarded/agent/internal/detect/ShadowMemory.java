@@ -20,7 +20,7 @@ final class ShadowMemory {
     VarState field(Object owner, int fieldId) {
         FieldShadow s = objects.get(owner);
         if (s == null) {
-            s = objects.getOrCreate(owner, k -> new FieldShadow());
+            s = objects.createAfterMiss(owner, k -> new FieldShadow());
             created();
         }
         return s.state(fieldId);
@@ -35,7 +35,7 @@ final class ShadowMemory {
     VarState element(Object array, int index) {
         ArrayShadow s = arrays.get(array);
         if (s == null) {
-            s = arrays.getOrCreate(array, k -> new ArrayShadow());
+            s = arrays.createAfterMiss(array, k -> new ArrayShadow());
             created();
         }
         return s.state(index);
@@ -45,7 +45,7 @@ final class ShadowMemory {
     ArrayWords arrayWords(Object array) {
         ArrayWords s = arrayWords.get(array);
         if (s == null) {
-            s = arrayWords.getOrCreate(array, k -> new ArrayWords(java.lang.reflect.Array.getLength(k)));
+            s = arrayWords.createAfterMiss(array, k -> new ArrayWords(java.lang.reflect.Array.getLength(k)));
             created();
         }
         return s;

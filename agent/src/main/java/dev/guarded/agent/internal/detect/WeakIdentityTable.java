@@ -123,6 +123,14 @@ final class WeakIdentityTable<V> {
         return v != null ? v : insert(key, null, factory);
     }
 
+    /**
+     * As {@link #getOrCreate}, for a caller whose own {@link #get} just missed: goes straight to the locked
+     * insertion, which looks again, instead of walking the chain once more without the lock first.
+     */
+    V createAfterMiss(Object key, Function<Object, V> factory) {
+        return insert(key, null, factory);
+    }
+
     /** @return the value now mapped: {@code value} if the key was absent, else the existing one */
     V putIfAbsent(Object key, V value) {
         return insert(key, value, null);
