@@ -133,7 +133,7 @@ final class RaceAnalysis {
                 markRead(bits, index, t.epoch, generation);
             }
         } else {
-            bits = aw.readBits(pageIndex, t.tid, false);
+            bits = known;   // only this thread creates its bitmaps, so the one looked up above is still current
         }
         t.remember(array, pageIndex, page, bits);
         if (c != null && firstReport(-1 - site, site, c.site())) {
