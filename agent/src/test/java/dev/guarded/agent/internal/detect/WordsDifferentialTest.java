@@ -1,6 +1,7 @@
 package dev.guarded.agent.internal.detect;
 
 import dev.guarded.agent.hook.Hooks;
+import dev.guarded.agent.hook.ThreadContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,7 +84,9 @@ class WordsDifferentialTest {
         for (int i = 0; i < CELLS; i++) {
             cells[i] = new Cell();
         }
-        int[][] arrays = {new int[600], new int[3]};
+        // One array over two pages of element words (the second partly filled), one smaller than a page.
+        int page = 1 << ThreadContext.PAGE_BITS;
+        int[][] arrays = {new int[page + page / 2 + 88], new int[3]};
         Object[] locks = {new Object(), new Object()};
         Object[] syncs = {new Object(), new Object()};
         for (int step = 0; step < 300; step++) {
@@ -130,12 +133,12 @@ class WordsDifferentialTest {
                 // An index past the array's end, in its last page: the program's own access throws, so the
                 // inline check must answer "not covered" rather than read outside the page's words.
                 int[] array = arrays[rnd.nextInt(arrays.length)];
-                int index = array.length + rnd.nextInt(256 - array.length % 256);
+                int index = array.length + rnd.nextInt(page - array.length % page);
                 assertFalse(Hooks.elementCovered(array, index, s[1], rnd.nextInt(2)),
                         "seed " + seed + ": index " + index + " of an array of " + array.length);
             } else if (op == 7 || op == 8) {
                 int[] array = arrays[rnd.nextInt(arrays.length)];
-                int index = rnd.nextBoolean() ? rnd.nextInt(array.length) : rnd.nextInt(3) * 256 % array.length;
+                int index = rnd.nextBoolean() ? rnd.nextInt(array.length) : rnd.nextInt(3) * page % array.length;
                 int site = sites[rnd.nextInt(sites.length)];
                 boolean write = rnd.nextInt(3) == 0;
                 tables.access(s[0], tables.shadow().element(array, index), write, site, -1, array.getClass());
