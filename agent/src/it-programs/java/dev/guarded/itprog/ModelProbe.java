@@ -65,7 +65,13 @@ public final class ModelProbe {
         check(rec, "CompletableFuture dependent", () -> { src.complete("a"); dep.join(); }, "acquire", src,
                 "acquire", dep);
         Thread t = new Thread(() -> { });
-        check(rec, "Thread start/join", () -> { t.start(); join(t); }, "threadStarting", t, "threadTerminated", t);
+        check(rec, "Thread start/join", () -> { t.start(); join(t); }, "threadStarting", t, "threadTerminated", t,
+                "threadExiting", t);
+        if (Runtime.version().feature() >= 21) {
+            Thread v = unstartedVirtual(() -> { });
+            check(rec, "Virtual thread start/exit", () -> { v.start(); join(v); }, "threadStarting", v,
+                    "threadExiting", v);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Future<?>[] f = new Future<?>[1];
         check(rec, "ExecutorService submit/get", () -> { f[0] = pool.submit(() -> 1); get(f[0]); },
@@ -92,6 +98,17 @@ public final class ModelProbe {
         for (Class<?> type : List.of(CompletableFuture.class, ForkJoinTask.class, FutureTask.class)) {
             System.out.println(hasSyncSlot(type) ? "ok sync slot " + type.getSimpleName()
                     : "missing sync slot " + type.getSimpleName());
+        }
+    }
+
+    /** {@code Thread.ofVirtual().unstarted(body)}, reflectively: the probe also runs on JDK 17. */
+    private static Thread unstartedVirtual(Runnable body) {
+        try {
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            return (Thread) Class.forName("java.lang.Thread$Builder").getMethod("unstarted", Runnable.class)
+                    .invoke(builder, body);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no virtual threads on JDK " + Runtime.version(), e);
         }
     }
 

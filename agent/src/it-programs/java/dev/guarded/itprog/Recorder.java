@@ -61,6 +61,7 @@ final class Recorder implements HookListener {
     @Override public void release(Object key, int channel) { add("release", key); }
     @Override public void threadStarting(Thread thread) { add("threadStarting", thread); }
     @Override public void threadTerminated(Thread thread) { add("threadTerminated", thread); }
+    @Override public void threadExiting() { add("threadExiting", Thread.currentThread()); }
     @Override public void classInitialized(Class<?> type) { }
     @Override public void classUsed(Class<?> type) { }
 }

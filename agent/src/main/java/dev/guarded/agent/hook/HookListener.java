@@ -74,6 +74,14 @@ public interface HookListener {
      */
     void threadTerminated(Thread thread);
 
+    /**
+     * The current thread has finished its work and is about to exit (its last action as a thread): nothing it
+     * does happens-before anything because of this; the detector only drops what the running thread alone
+     * needed. A thread that never reaches it (killed with the JVM) simply keeps that until it is collected.
+     */
+    default void threadExiting() {
+    }
+
     /** The static initializer of {@code type} finished; it happens-before every later use of the type. */
     void classInitialized(Class<?> type);
 

@@ -133,6 +133,11 @@ public final class Hooks {
         listener.threadTerminated(thread);
     }
 
+    /** See {@link HookListener#threadExiting}. */
+    public static void threadExiting() {
+        listener.threadExiting();
+    }
+
     /** See {@link HookListener#classInitialized}. */
     public static void classInitialized(Class<?> type) {
         listener.classInitialized(type);

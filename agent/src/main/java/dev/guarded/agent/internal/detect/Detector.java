@@ -302,6 +302,21 @@ public final class Detector implements HookListener {
         event(THREAD_TERMINATED, thread, null, 0);
     }
 
+    /**
+     * Drops the exiting thread's caches now rather than when its {@code Thread} is collected: the state stays
+     * (joiners need its final clock) until then, and a young collection that finds the thread dead copies
+     * whatever the state still references; with many short virtual threads that was most of what the detector
+     * kept per thread.
+     */
+    @Override
+    public void threadExiting() {
+        Thread current = Thread.currentThread();
+        ThreadState own = registry.own(current);
+        if (own != null && !own.busy && own.current == own) {
+            own.releaseCaches();
+        }
+    }
+
     @Override
     public void classInitialized(Class<?> type) {
         event(CLASS_INITIALIZED, type, null, 0);

@@ -27,6 +27,17 @@ final class ThreadAdvice {
         }
     }
 
+    /**
+     * The end of a thread's own run, on that thread: {@code Thread.exit()} (platform threads, called by the
+     * JVM) and {@code VirtualThread.run(Runnable)} (a virtual thread's body, before its continuation ends).
+     */
+    static final class Exiting {
+        @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
+        static void exit() {
+            Hooks.threadExiting();
+        }
+    }
+
     /** {@code isAlive()} returning false observes termination. */
     static final class IsAlive {
         @Advice.OnMethodExit(suppress = Throwable.class)

@@ -1,6 +1,7 @@
 package dev.guarded.agent.internal.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -55,6 +56,31 @@ class DetectorHooksTest {
         assertTrue(h.races().size() >= 1 && h.races().size() <= 2, h.races().toString());
         assertTrue(h.races().stream().allMatch(r -> r.field().equals("com.acme.Counter.value")));
         assertTrue(h.output().contains("Thread \"worker-"), h.output());
+    }
+
+    @Test
+    void anExitingThreadDropsItsCachesAndJoinersStillSeeItsWrites() throws InterruptedException {
+        int[] array = new int[8];
+        ThreadState[] state = new ThreadState[1];
+        boolean[] cachedBeforeExit = new boolean[1];
+        Thread worker = new Thread(() -> {
+            for (int k = 0; k < array.length; k++) {
+                h.d.arrayWrite(array, k, h.writeSite);
+            }
+            state[0] = h.a.registry().own(Thread.currentThread());
+            cachedBeforeExit[0] = state[0].wordsArrays != null;
+            h.d.threadExiting();
+        }, "exiting");
+        h.d.threadStarting(worker);
+        worker.start();
+        worker.join();
+        h.d.threadTerminated(worker);
+        assertTrue(cachedBeforeExit[0], "the worker's array cache existed before it exited");
+        assertNull(state[0].wordsArrays, "the exiting thread dropped its array cache");
+        for (int k = 0; k < array.length; k++) {
+            h.d.arrayRead(array, k, h.readSite);
+        }
+        assertEquals(0, h.races().size(), h.output());
     }
 
     @Test
