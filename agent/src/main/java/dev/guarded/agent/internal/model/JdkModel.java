@@ -28,7 +28,6 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
@@ -103,11 +102,10 @@ public final class JdkModel {
     /**
      * Advice and rewrites touch only the methods a class declares and add no member, so ByteBuddy need not
      * compile each retransformed class's whole method graph (its hierarchy's methods, resolved for overrides
-     * and bridges): that analysis was half of what the installation allocated.
+     * and bridges): that analysis was a third of what the installation allocated (about 125 MB before, 82 after).
      */
     private static final ByteBuddy DECLARED_METHODS_ONLY = new ByteBuddy()
-            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-            .with(TypeValidation.DISABLED);
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
 
     /**
      * Installs the advice and retransforms the JDK classes it applies to.
