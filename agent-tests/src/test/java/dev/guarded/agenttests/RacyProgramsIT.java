@@ -14,9 +14,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each racy program, run on the build JDK under the agent, is reported with a data race on its field; and run
- * again with {@code eliminate=false} (every access checked), it reports the same findings ({@code kind field},
- * e.g. {@code data-race com.acme.X.count}) as with redundant checks left out, the default. The clean programs
- * need no second run: {@link CleanProgramsIT} requires no report at all with elimination on.
+ * again with {@code eliminate=false} (every access checked), it reports the same happens-before findings
+ * ({@code kind field}, e.g. {@code data-race com.acme.X.count}) as with redundant checks left out, the default.
+ * The clean programs need no second run: {@link CleanProgramsIT} requires no report at all with elimination on.
+ *
+ * <p>A {@code stale-write} is left out of the comparison here. These programs' threads race on the field, and
+ * on a raced field a stale write depends on the schedule: which accesses the detector's inline checks answer
+ * (and so which reads stay in a flow's log) changes with where the threads interleave, and checking every
+ * access changes the timing. A CI run of {@code ParallelStreamRacy} showed one with every access checked and
+ * none with elimination, twice; 1 of 60 local runs with every access checked showed one, naming the fork/join
+ * flow that ran on {@code main} and a worker at once. {@link StaleWriteIT} runs its racy programs, whose stale
+ * write does not depend on the schedule, both ways.
  */
 class RacyProgramsIT {
 
@@ -51,7 +59,9 @@ class RacyProgramsIT {
     private static Set<String> findings(ForkedRun run) {
         Set<String> found = new TreeSet<>();
         for (Race race : run.report().races()) {
-            found.add(race.kind() + " " + race.field());
+            if (!Race.STALE_WRITE.equals(race.kind())) {
+                found.add(race.kind() + " " + race.field());
+            }
         }
         return found;
     }
