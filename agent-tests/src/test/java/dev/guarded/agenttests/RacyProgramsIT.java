@@ -19,12 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The clean programs need no second run: {@link CleanProgramsIT} requires no report at all with elimination on.
  *
  * <p>A {@code stale-write} is left out of the comparison here. These programs' threads race on the field, and
- * on a raced field a stale write depends on the schedule: which accesses the detector's inline checks answer
- * (and so which reads stay in a flow's log) changes with where the threads interleave, and checking every
- * access changes the timing. A CI run of {@code ParallelStreamRacy} showed one with every access checked and
- * none with elimination, twice; 1 of 60 local runs with every access checked showed one, naming the fork/join
- * flow that ran on {@code main} and a worker at once. {@link StaleWriteIT} runs its racy programs, whose stale
- * write does not depend on the schedule, both ways.
+ * on a raced field a stale write depends on the schedule: which of a task's accesses the inline checks answer
+ * decides which reads stay in its flow's log. (A task's own write clears a read word that racing readers made
+ * shared; its next read, in the same epoch, then reaches the detector and is logged, while its next write is
+ * answered inline and never takes that read out of the log.) A CI run of {@code ParallelStreamRacy} showed
+ * one with every access checked and none with elimination, twice; 1 of 60 local runs with every access checked
+ * showed one. {@link StaleWriteIT} runs its racy programs, whose stale write does not depend on the schedule,
+ * both ways.
  */
 class RacyProgramsIT {
 
