@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * flow program, reported with a {@code stale-write} on its field, and a clean twin, reported with nothing at
  * all. Each racy program misuses the construct it is named after so that the write-back crosses a suspension
  * while another flow writes; each clean twin holds the lock or permit across the suspension, runs its flows
- * one after the other, or does not suspend between the read and the write.
+ * one after the other, does not suspend between the read and the write, or writes after the suspension without
+ * using what it read before it.
  */
 class StaleWriteIT {
 
@@ -41,6 +42,7 @@ class StaleWriteIT {
             {"CF thenCombineAsync with a signal", "ThenCombine", ".value"},
             {"task submits its continuation", "SubmitFromTask", ".value"},
             {"CF runAsync/thenRunAsync with a step object", "StepObject", "$Account.balance"},
+            {"event loop: a setter's value read back before a suspension", "ReadBack", "$State.value"},
         }) {
             String stem = "com.acme.stale." + p[1];
             String field = p[2].endsWith("[]") ? p[2] : stem + "Racy" + p[2];

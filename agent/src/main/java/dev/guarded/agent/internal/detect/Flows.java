@@ -53,6 +53,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * read of a location the segment itself wrote (the flow's write-back after another flow's write is still
  * stale). What needs no log already has none: a read followed by its flow's own write in the same segment is
  * removed at that write, and accesses a task repeats within an epoch never reach the detector.
+ *
+ * <p><b>Inline checks must not decide a verdict.</b> A read back of a location the epoch already wrote reaches
+ * the log when the read word holds another epoch (the write left it, or cleared the read set of several
+ * readers), but the write that follows, in the same epoch, would be answered inline and never remove it: the
+ * flow's next blind write, after another flow's, would then be taken for a write-back. So logging such a read
+ * turns the task's inline checks off until that write arrives or the epoch ends ({@link ThreadState#awaitWrite}).
  */
 final class Flows {
 
@@ -120,6 +126,8 @@ final class Flows {
         final int fieldId;
         final Location next;
         private long writes;
+        /** The epoch of the last write the log saw (its thread and clock). */
+        private long writerEpoch;
         private int writerFlow;
         private int writerSite;
         private ThreadInfo writerInfo;
@@ -362,7 +370,13 @@ final class Flows {
         synchronized (loc) {
             if (!isWrite) {
                 loc.logRead(seg, site, t.info, held);
+                if (loc.writerEpoch == t.epoch && loc.writes > 0) {
+                    t.awaitWrite(loc);
+                }
                 return null;
+            }
+            if (t.awaitedWrite == loc) {
+                t.writeArrived();
             }
             int i = loc.readOf(seg.flow);
             readSeg = null;
@@ -384,6 +398,7 @@ final class Flows {
             otherInfo = loc.writerInfo;
             otherLocks = loc.writerLocks;
             loc.writes++;
+            loc.writerEpoch = t.epoch;
             loc.writerFlow = seg.flow;
             loc.writerSite = site;
             loc.writerInfo = t.info;

@@ -139,6 +139,44 @@ final class ThreadState extends ThreadContext {
     Flows.Segment flowSegment;
     /** For a task whose segment is not settled yet: the segment it would continue (the last one offered). */
     Flows.Segment flowCandidate;
+    /**
+     * The location whose next write this task must report although the epoch already wrote it (see
+     * {@link #awaitWrite}); null when none.
+     */
+    Flows.Location awaitedWrite;
+
+    /**
+     * The flow log just kept a read of {@code loc}, which this epoch already wrote: the next write of it would be
+     * answered inline and never take that read out of the log, leaving it live for the flow's later segments
+     * (a spurious write-back at the flow's next blind write). So inline checks are off until that write
+     * arrives ({@link #writeArrived}) or the epoch ends. Not a new epoch at once: that would leave the read word
+     * behind, so a loop that writes, reads back and writes would start one on every turn. But a write that
+     * does not come within {@link #AWAIT_BUDGET} slow accesses ends the epoch: every later access of this task
+     * then reaches the detector once more, the write among them, instead of all of them until the next release.
+     */
+    void awaitWrite(Flows.Location loc) {
+        // Two locations awaited at once: inline checks stay off until the epoch ends (no write matches).
+        if (awaitedWrite == null) {
+            awaitBudget = AWAIT_BUDGET;   // counted from the first read: reading on does not put the end off
+        }
+        awaitedWrite = awaitedWrite == null || awaitedWrite == loc ? loc : SEVERAL_AWAITED;
+        accessEpoch = NO_EPOCH;
+    }
+
+    /** Slow accesses an awaited write may take to come before the epoch ends ({@link #awaitWrite}). */
+    static final int AWAIT_BUDGET = 64;
+    private int awaitBudget;
+
+    /** What {@link #awaitedWrite} holds while writes of more than one location are awaited. */
+    private static final Flows.Location SEVERAL_AWAITED = new Flows.Location();
+
+    /** The write {@link #awaitWrite} waited for reached the detector: inline checks resume in this epoch. */
+    void writeArrived() {
+        awaitedWrite = null;
+        if (!tickPending && !locksChanged) {
+            accessEpoch = epoch;
+        }
+    }
 
     ThreadState(int tid, VectorClock clock, ThreadInfo info) {
         this.tid = tid;
@@ -224,12 +262,16 @@ final class ThreadState extends ThreadContext {
      */
     private boolean locksChanged;
 
-    /** Before an access: starts the new epoch a release or a change of held locks left pending. */
+    /**
+     * Before an access: starts the new epoch a release or a change of held locks left pending, or that ends a
+     * wait for a write ({@link #awaitWrite}) that took too many accesses.
+     */
     void beforeAccess() {
         if (tickPending) {
             tick();
-        } else if (locksChanged) {
+        } else if (locksChanged || (awaitedWrite != null && --awaitBudget < 0)) {
             locksChanged = false;
+            awaitedWrite = null;
             clock.tick();
             epoch = Epoch.make(tid, clock.own());
             accessEpoch = epoch;
@@ -271,6 +313,7 @@ final class ThreadState extends ThreadContext {
     void tick() {
         tickPending = false;
         locksChanged = false;
+        awaitedWrite = null;   // a new epoch sends every first access to the detector anyway
         joinedSinceRelease = false;
         clock.tick();
         epoch = Epoch.make(tid, clock.own());

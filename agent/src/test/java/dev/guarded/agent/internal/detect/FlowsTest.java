@@ -198,6 +198,78 @@ class FlowsTest {
         assertEquals(List.of(), stale());
     }
 
+    /**
+     * A read a segment makes after its own write, in the same epoch, reaches the log when the read word holds
+     * another epoch; the instrumented code would answer the write after it inline, and that write alone takes
+     * the read out of the log. So the log turns the task's inline checks off until the write arrives.
+     */
+    @Test
+    void aReadBackOfTheEpochsOwnWriteSendsTheNextWriteToTheDetector() {
+        activate();
+        Job a1 = submittedByMain();
+        ThreadState ta1 = begin(a1);
+        h.write(ta1, shared);
+        assertEquals(ta1.epoch, ta1.accessEpoch, "a write: inline checks stay on");
+        h.read(ta1, shared);
+        assertEquals(ThreadState.NO_EPOCH, ta1.accessEpoch, "the next write must reach the log");
+        long epoch = ta1.epoch;
+        h.write(ta1, shared);
+        assertEquals(epoch, ta1.epoch, "no new epoch");
+        assertEquals(ta1.epoch, ta1.accessEpoch, "the write arrived: inline checks are back");
+        Object other = new Object();
+        Object third = new Object();
+        Object idle = new Object();
+        h.write(ta1, other);
+        h.write(ta1, third);
+        h.read(ta1, other);                 // awaited from here
+        h.read(ta1, third);                 // slow access 1 of the wait
+        h.write(ta1, third);                // 2
+        assertEquals(ThreadState.NO_EPOCH, ta1.accessEpoch, "the write of the other location is still awaited");
+        for (int i = 3; i <= ThreadState.AWAIT_BUDGET; i++) {
+            h.read(ta1, i % 2 == 0 ? third : idle);
+        }
+        assertEquals(epoch, ta1.epoch, "the wait lasts its budget of accesses; reading on does not extend it");
+        h.read(ta1, idle);
+        assertEquals(null, ta1.awaitedWrite, "a write that does not come ends the epoch");
+        assertNotEquals(epoch, ta1.epoch);
+        assertEquals(ta1.epoch, ta1.accessEpoch);
+        h.write(ta1, other);
+        h.read(ta1, other);
+        assertEquals(ThreadState.NO_EPOCH, ta1.accessEpoch);
+        continueWith(h, ta1);
+        h.read(ta1, new Object());
+        assertEquals(null, ta1.awaitedWrite, "an epoch that ends stops waiting");
+        assertEquals(ta1.epoch, ta1.accessEpoch);
+        end(ta1, a1);
+    }
+
+    /**
+     * The instrumented code's view of {@link #aBlindWriteAfterTheFlowsOwnEarlierWriteIsNotStale}: the segment
+     * writes, reads back and writes again; the last write would be answered inline unless the log asked for it
+     * ({@code accessEpoch}), and the flow's blind write after another flow's write is then no write-back.
+     */
+    @Test
+    void aWriteAfterAReadBackIsSeenSoTheFlowsBlindWriteIsNotStale() {
+        activate();
+        Job a1 = submittedByMain();
+        Job b1 = submittedByMain();
+        ThreadState ta1 = begin(a1);
+        h.write(ta1, shared);
+        h.read(ta1, shared);
+        if (ta1.accessEpoch != ta1.epoch) {   // what the inline check of the write compares with
+            h.write(ta1, shared);
+        }
+        Job a2 = continueWith(h, ta1);
+        end(ta1, a1);
+        ThreadState tb1 = begin(b1);
+        h.write(tb1, shared);
+        end(tb1, b1);
+        ThreadState ta2 = begin(a2);
+        h.write(ta2, shared);
+        end(ta2, a2);
+        assertEquals(List.of(), stale(), h.output());
+    }
+
     @Test
     void onlyTheFirstTaskToContinueASegmentJoinsItsFlow() {
         activate();
