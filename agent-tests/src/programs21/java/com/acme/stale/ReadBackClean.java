@@ -13,19 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ReadBackClean {
 
-    static final class State {
-        int value;
-
-        void store(int v) {
-            value = v;
-        }
-
-        int load() {
-            return value;
-        }
-    }
-
-    static final State STATE = new State();
+    static final Register STATE = new Register();
     static final CountDownLatch FINISHED = new CountDownLatch(2);
 
     public static void main(String[] args) throws Exception {

@@ -42,10 +42,10 @@ class StaleWriteIT {
             {"CF thenCombineAsync with a signal", "ThenCombine", ".value"},
             {"task submits its continuation", "SubmitFromTask", ".value"},
             {"CF runAsync/thenRunAsync with a step object", "StepObject", "$Account.balance"},
-            {"event loop: a setter's value read back before a suspension", "ReadBack", "$State.value"},
+            {"event loop: a setter's value read back before a suspension", "ReadBack", "com.acme.stale.Register.value"},
         }) {
             String stem = "com.acme.stale." + p[1];
-            String field = p[2].endsWith("[]") ? p[2] : stem + "Racy" + p[2];
+            String field = p[2].endsWith("[]") || p[2].startsWith("com.") ? p[2] : stem + "Racy" + p[2];
             stale.add(new Program(p[0], stem + "Clean", false, null, 21));
             stale.add(new Program(p[0], stem + "Racy", true, field, 21));
         }
