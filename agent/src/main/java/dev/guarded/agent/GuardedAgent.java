@@ -64,8 +64,8 @@ public final class GuardedAgent {
                     .getMethod("install", Instrumentation.class, File.class)
                     .invoke(null, inst, jar);
             Class.forName(STARTER, true, runtime)
-                    .getMethod("start", String.class, Instrumentation.class, boolean.class, File.class)
-                    .invoke(null, options, inst, attached, jar);
+                    .getMethod("start", String.class, Instrumentation.class, boolean.class)
+                    .invoke(null, options, inst, attached);
         } catch (InvocationTargetException e) {
             fail(e.getCause());
         } catch (Exception | LinkageError e) {

@@ -1,6 +1,5 @@
 package dev.guarded.agent.internal.instrument;
 
-import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +33,8 @@ public final class AgentStarter {
      * @param args     the agent argument
      * @param inst     the instrumentation service
      * @param attached true for dynamic attach and {@code Launcher-Agent-Class}: loaded classes are retransformed
-     * @param jar      the agent jar (for reading advice class files)
      */
-    public static synchronized void start(String args, Instrumentation inst, boolean attached, File jar)
-            throws java.io.IOException {
+    public static synchronized void start(String args, Instrumentation inst, boolean attached) {
         if (started) {
             System.err.println("guarded: the agent is already running; ignoring a second start");
             return;
@@ -61,9 +58,7 @@ public final class AgentStarter {
         Bridges.jdkSite = Metadata.global().site("java.util.concurrent", "(JDK synchronization)", null, -1);
         Module hooks = Hooks.class.getModule();
         inst.redefineModule(Object.class.getModule(), Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of());
-        // Our relocated ByteBuddy needs no class injection; this keeps it away from sun.misc.Unsafe.
-        System.setProperty("dev.guarded.agent.shaded.bytebuddy.safe", "true");
-        JdkModel.install(inst, jar);
+        JdkModel.install(inst);
         // Classes already loaded cannot gain fields, so shadow words need a start before the application.
         boolean words = !attached && options.words() && options.mode() == DetectionMode.HB && Detector.wordsSupported();
         AppTransformer transformer = new AppTransformer(inst, options::instruments, words, options.eliminate());

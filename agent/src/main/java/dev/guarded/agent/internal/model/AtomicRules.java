@@ -1,22 +1,10 @@
 package dev.guarded.agent.internal.model;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isMethod;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
-import static net.bytebuddy.matcher.ElementMatchers.nameMatches;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static dev.guarded.agent.internal.model.ClassMatch.named;
+import static dev.guarded.agent.internal.model.ClassMatch.prefixed;
+import static dev.guarded.agent.internal.model.MethodMatch.methodsMatching;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code java.util.concurrent.atomic}: the atomic object (or, for field updaters, the target object) is the
@@ -45,40 +33,43 @@ final class AtomicRules {
     }
 
     static List<Rule> rules() {
-        var atomics = namedOneOf(ATOMIC + "AtomicBoolean", ATOMIC + "AtomicInteger", ATOMIC + "AtomicLong",
+        var atomics = named(ATOMIC + "AtomicBoolean", ATOMIC + "AtomicInteger", ATOMIC + "AtomicLong",
                 ATOMIC + "AtomicReference", ATOMIC + "AtomicIntegerArray", ATOMIC + "AtomicLongArray",
                 ATOMIC + "AtomicReferenceArray", ATOMIC + "AtomicMarkableReference",
                 ATOMIC + "AtomicStampedReference");
-        var numbers = namedOneOf(ATOMIC + "AtomicInteger", ATOMIC + "AtomicLong", ATOMIC + "AtomicIntegerArray",
-                ATOMIC + "AtomicLongArray");
+        String[] numberNames = {ATOMIC + "AtomicInteger", ATOMIC + "AtomicLong", ATOMIC + "AtomicIntegerArray",
+            ATOMIC + "AtomicLongArray"};
+        var numbers = named(numberNames);
+        var others = atomics.except(numberNames);
         // Their javadoc: for statistics, "not for fine-grained synchronization control"; sum() is no snapshot.
-        var adders = namedOneOf(ATOMIC + "LongAdder", ATOMIC + "DoubleAdder", ATOMIC + "LongAccumulator",
+        var adders = named(ATOMIC + "LongAdder", ATOMIC + "DoubleAdder", ATOMIC + "LongAccumulator",
                 ATOMIC + "DoubleAccumulator");
-        var numberUpdaters = nameStartsWith(ATOMIC).and(isSubTypeOf(AtomicIntegerFieldUpdater.class)
-                .or(isSubTypeOf(AtomicLongFieldUpdater.class)));
-        var updaters = nameStartsWith(ATOMIC).and(isSubTypeOf(AtomicIntegerFieldUpdater.class)
-                .or(isSubTypeOf(AtomicLongFieldUpdater.class)).or(isSubTypeOf(AtomicReferenceFieldUpdater.class)));
+        var numberUpdaters = prefixed(ATOMIC).extending(ATOMIC + "AtomicIntegerFieldUpdater",
+                ATOMIC + "AtomicLongFieldUpdater");
+        var updaters = prefixed(ATOMIC).extending(ATOMIC + "AtomicIntegerFieldUpdater",
+                ATOMIC + "AtomicLongFieldUpdater", ATOMIC + "AtomicReferenceFieldUpdater");
+        var referenceUpdaters = prefixed(ATOMIC).extending(ATOMIC + "AtomicReferenceFieldUpdater");
         return List.of(
-                new Rule(atomics, instance(READ), ThisAdvice.AcquireOnExit.class),
-                new Rule(atomics, instance(WRITE), ThisAdvice.ReleaseOnEnter.class),
-                new Rule(atomics, instance(RMW).and(not(nameMatches(COUNTING))), ThisAdvice.ReadModifyWrite.class),
-                new Rule(atomics.and(not(numbers)), instance(COUNTING), ThisAdvice.ReadModifyWrite.class),
-                new Rule(numbers, instance(COUNTING), ThisAdvice.CountingUpdate.class),
-                new Rule(adders, instance(READ), ThisAdvice.AcquireIncidentalOnExit.class),
-                new Rule(adders, instance(WRITE), ThisAdvice.ReleaseOnEnter.class),
-                new Rule(adders, instance(RMW), ThisAdvice.CountingUpdate.class),
-                new Rule(updaters, onTarget(READ), ArgumentAdvice.Acquire.class),
-                new Rule(updaters, onTarget(WRITE), ArgumentAdvice.Release.class),
-                new Rule(updaters, onTarget(RMW).and(not(nameMatches(COUNTING))), ArgumentAdvice.ReadModifyWrite.class),
-                new Rule(updaters.and(not(numberUpdaters)), onTarget(COUNTING), ArgumentAdvice.ReadModifyWrite.class),
-                new Rule(numberUpdaters, onTarget(COUNTING), ArgumentAdvice.CountingUpdate.class));
+                new Rule(atomics, instance(READ), Advices.ACQUIRE_ON_EXIT),
+                new Rule(atomics, instance(WRITE), Advices.RELEASE_ON_ENTER),
+                new Rule(atomics, instance(RMW).exceptMatching(COUNTING), Advices.READ_MODIFY_WRITE),
+                new Rule(others, instance(COUNTING), Advices.READ_MODIFY_WRITE),
+                new Rule(numbers, instance(COUNTING), Advices.COUNTING_UPDATE),
+                new Rule(adders, instance(READ), Advices.ACQUIRE_INCIDENTAL_ON_EXIT),
+                new Rule(adders, instance(WRITE), Advices.RELEASE_ON_ENTER),
+                new Rule(adders, instance(RMW), Advices.COUNTING_UPDATE),
+                new Rule(updaters, onTarget(READ), Advices.TARGET_ACQUIRE),
+                new Rule(updaters, onTarget(WRITE), Advices.TARGET_RELEASE),
+                new Rule(updaters, onTarget(RMW).exceptMatching(COUNTING), Advices.TARGET_READ_MODIFY_WRITE),
+                new Rule(referenceUpdaters, onTarget(COUNTING), Advices.TARGET_READ_MODIFY_WRITE),
+                new Rule(numberUpdaters, onTarget(COUNTING), Advices.TARGET_COUNTING_UPDATE));
     }
 
-    private static ElementMatcher.Junction<MethodDescription> instance(String names) {
-        return isMethod().and(not(isStatic())).and(not(isAbstract())).and(nameMatches(names));
+    private static MethodMatch instance(String names) {
+        return methodsMatching(names);
     }
 
-    private static ElementMatcher.Junction<MethodDescription> onTarget(String names) {
-        return instance(names).and(takesArgument(0, Object.class));
+    private static MethodMatch onTarget(String names) {
+        return instance(names).firstTaking(Object.class);
     }
 }

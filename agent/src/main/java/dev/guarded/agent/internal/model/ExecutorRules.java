@@ -1,22 +1,14 @@
 package dev.guarded.agent.internal.model;
 
-import static dev.guarded.agent.internal.model.Matchers.constructors;
-import static dev.guarded.agent.internal.model.Matchers.methods;
-import static dev.guarded.agent.internal.model.Matchers.returning;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import static dev.guarded.agent.internal.model.ClassMatch.named;
+import static dev.guarded.agent.internal.model.ClassMatch.prefixed;
+import static dev.guarded.agent.internal.model.MethodMatch.constructors;
+import static dev.guarded.agent.internal.model.MethodMatch.methods;
+import static dev.guarded.agent.internal.model.MethodMatch.methodsMatching;
+import static dev.guarded.agent.internal.model.MethodMatch.staticMethods;
 
 import java.util.List;
 import java.util.concurrent.CountedCompleter;
-
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Futures, executors, ForkJoin, CompletableFuture and {@code java.util.Timer}. Every task runs as a logical
@@ -40,67 +32,64 @@ final class ExecutorRules {
         var stpe = named(JUC + "ScheduledThreadPoolExecutor");
         var fjTask = named(JUC + "ForkJoinTask");
         var cf = named(CF);
-        var completion = isSubTypeOf(CountedCompleter.class).and(nameStartsWith("java."));
         return List.of(
-                new Rule(future, constructors(), ThisAdvice.ReleaseOnConstructed.class),
-                new Rule(future, methods("set", "setException", "cancel"), ThisAdvice.ReleaseOnEnter.class),
-                new Rule(future, methods("run", "runAndReset"), TaskAdvice.FutureRun.class),
+                new Rule(future, constructors(), Advices.RELEASE_ON_CONSTRUCTED),
+                new Rule(future, methods("set", "setException", "cancel"), Advices.RELEASE_ON_ENTER),
+                new Rule(future, methods("run", "runAndReset"), Advices.FUTURE_RUN),
                 new Rule(future, methods("get", "resultNow", "exceptionNow", "state"),
-                        TaskAdvice.AcquireOnOutcome.class),
-                new Rule(future, returning(boolean.class, "isDone"), ThisAdvice.AcquireIfTrue.class),
-                new Rule(tpe, methods("execute"), TaskAdvice.Execute.class),
+                        Advices.ACQUIRE_ON_OUTCOME),
+                new Rule(future, methods("isDone").returning(boolean.class), Advices.ACQUIRE_IF_TRUE),
+                new Rule(tpe, methods("execute"), Advices.EXECUTE),
                 new Rule(stpe, methods("execute", "submit", "schedule", "scheduleAtFixedRate",
-                        "scheduleWithFixedDelay"), ThisAdvice.ReleaseTaskAndThis.class),
+                        "scheduleWithFixedDelay"), Advices.RELEASE_TASK_AND_THIS),
                 // reExecutePeriodic: a periodic task's run re-queues itself; its next run follows this one.
-                new Rule(stpe, methods("delayedExecute", "reExecutePeriodic"), TaskAdvice.DelayedExecute.class),
-                new Rule(named(JUC + "ThreadPerTaskExecutor"), methods("taskComplete"), TaskAdvice.TaskComplete.class),
-                new Rule(tpe, constructors(), TaskAdvice.Created.class),
-                new Rule(tpe, methods("beforeExecute"), TaskAdvice.BeforeExecute.class),
-                new Rule(tpe, methods("afterExecute"), TaskAdvice.AfterExecute.class),
-                new Rule(namedOneOf(JUC + "ThreadPoolExecutor", JUC + "ForkJoinPool", JUC + "ThreadPerTaskExecutor"),
-                        returning(boolean.class, "awaitTermination", "isTerminated"), ThisAdvice.AcquireIfTrue.class),
-                new Rule(namedOneOf(JUC + "ExecutorService", JUC + "ForkJoinPool", JUC + "ThreadPerTaskExecutor"),
-                        methods("close"), ThisAdvice.AcquireOnExit.class),
-                new Rule(fjTask, constructors(), ThisAdvice.ReleaseOnConstructed.class),
-                new Rule(fjTask, methods("fork"), ThisAdvice.ReleaseOnEnter.class),
-                new Rule(fjTask, methods("doExec"), TaskAdvice.ForkJoinExec.class),
+                new Rule(stpe, methods("delayedExecute", "reExecutePeriodic"), Advices.DELAYED_EXECUTE),
+                new Rule(named(JUC + "ThreadPerTaskExecutor"), methods("taskComplete"), Advices.TASK_COMPLETE),
+                new Rule(tpe, constructors(), Advices.EXECUTOR_CREATED),
+                new Rule(tpe, methods("beforeExecute"), Advices.BEFORE_EXECUTE),
+                new Rule(tpe, methods("afterExecute"), Advices.AFTER_EXECUTE),
+                new Rule(named(JUC + "ThreadPoolExecutor", JUC + "ForkJoinPool", JUC + "ThreadPerTaskExecutor"),
+                        methods("awaitTermination", "isTerminated").returning(boolean.class), Advices.ACQUIRE_IF_TRUE),
+                new Rule(named(JUC + "ExecutorService", JUC + "ForkJoinPool", JUC + "ThreadPerTaskExecutor"),
+                        methods("close"), Advices.ACQUIRE_ON_EXIT),
+                new Rule(fjTask, constructors(), Advices.RELEASE_ON_CONSTRUCTED),
+                new Rule(fjTask, methods("fork"), Advices.RELEASE_ON_ENTER),
+                new Rule(fjTask, methods("doExec"), Advices.FORK_JOIN_EXEC),
                 // The caller runs the task itself: what it did before happens-before the task.
-                new Rule(fjTask, methods("invoke", "quietlyInvoke"), ThisAdvice.ReleaseOnEnter.class),
+                new Rule(fjTask, methods("invoke", "quietlyInvoke"), Advices.RELEASE_ON_ENTER),
                 // Release before the status turns DONE: the same call wakes joiners (JDK 17 and 25 names).
                 new Rule(fjTask, methods("setDone", "trySetCancelled", "trySetThrown"),
-                        ThisAdvice.ReleaseOnEnter.class),
+                        Advices.RELEASE_ON_ENTER),
                 // joinForPoolInvoke/getForPoolInvoke: JDK 17's ForkJoinPool.invoke and submit(..).get() wait there.
                 new Rule(fjTask, methods("join", "invoke", "get", "quietlyJoin", "quietlyInvoke", "getRawResult",
                         "resultNow", "exceptionNow", "joinForPoolInvoke", "getForPoolInvoke"),
-                        TaskAdvice.AcquireOnOutcome.class),
-                new Rule(fjTask, returning(boolean.class, "isDone", "isCompletedNormally", "quietlyJoin"),
-                        ThisAdvice.AcquireIfTrue.class),
-                new Rule(fjTask, named("invokeAll").and(isStatic()), ForkJoinAdvice.InvokeAll.class),
+                        Advices.ACQUIRE_ON_OUTCOME),
+                new Rule(fjTask, methods("isDone", "isCompletedNormally", "quietlyJoin").returning(boolean.class),
+                        Advices.ACQUIRE_IF_TRUE),
+                new Rule(fjTask, staticMethods("invokeAll"), Advices.INVOKE_ALL),
                 new Rule(named(JUC + "ForkJoinPool"), methods("execute", "submit", "invoke", "lazySubmit"),
-                        ForkJoinAdvice.Submit.class),
+                        Advices.FORK_JOIN_SUBMIT),
                 new Rule(named(JUC + "CountedCompleter"), methods("tryComplete", "propagateCompletion", "complete",
-                        "quietlyCompleteRoot"), ForkJoinAdvice.SignalCompletion.class),
-                new Rule(completion, methods("onCompletion"), ThisAdvice.AcquireOnEnter.class),
+                        "quietlyCompleteRoot"), Advices.COMPLETION_SIGNALLED),
+                // Every counted completer's override: the classes that declare onCompletion(CountedCompleter).
+                new Rule(prefixed(JUC), methods("onCompletion").taking(CountedCompleter.class),
+                        Advices.ACQUIRE_ON_ENTER),
                 new Rule(cf, methods("complete", "completeExceptionally", "completeValue", "completeThrowable",
                         "completeNull", "completeRelay", "internalComplete", "obtrudeValue", "obtrudeException",
-                        "cancel"), ThisAdvice.ReleaseOnEnter.class),
+                        "cancel"), Advices.RELEASE_ON_ENTER),
                 new Rule(cf, methods("join", "get", "getNow", "resultNow", "exceptionNow", "state"),
-                        TaskAdvice.AcquireOnOutcome.class),
-                new Rule(cf, returning(boolean.class, "isDone", "isCompletedExceptionally", "isCancelled"),
-                        ThisAdvice.AcquireIfTrue.class),
-                new Rule(cf, isStageMethod(), CompletableFutureAdvice.Stage.class),
-                new Rule(hasSuperType(named(CF + "$UniCompletion")).and(not(hasSuperType(named(CF + "$BiCompletion")))),
-                        methods("tryFire"), CompletableFutureAdvice.UniFire.class),
-                new Rule(hasSuperType(named(CF + "$BiCompletion")), methods("tryFire"),
-                        CompletableFutureAdvice.BiFire.class),
-                new Rule(nameStartsWith(CF + "$").and(isSubTypeOf(java.util.concurrent.ForkJoinTask.class)),
-                        methods("run"), ThisAdvice.AcquireOnEnter.class),
-                new Rule(named("java.util.Timer"), methods("sched"), TaskAdvice.TimerSchedule.class),
+                        Advices.ACQUIRE_ON_OUTCOME),
+                new Rule(cf, methods("isDone", "isCompletedExceptionally", "isCancelled").returning(boolean.class),
+                        Advices.ACQUIRE_IF_TRUE),
+                new Rule(cf, methodsMatching("(uni|bi|or)[A-Z]\\w*(Stage|Now)"), Advices.STAGE),
+                new Rule(prefixed(CF + "$").extending(CF + "$UniCompletion").notExtending(CF + "$BiCompletion"),
+                        methods("tryFire"), Advices.UNI_FIRE),
+                new Rule(prefixed(CF + "$").extending(CF + "$BiCompletion"), methods("tryFire"),
+                        Advices.BI_FIRE),
+                new Rule(prefixed(CF + "$").extending(JUC + "ForkJoinTask"),
+                        methods("run"), Advices.ACQUIRE_ON_ENTER),
+                new Rule(named("java.util.Timer"), methods("sched"), Advices.TIMER_SCHEDULE),
                 new Rule(named("java.util.TaskQueue"), methods("removeMin", "rescheduleMin"),
-                        TaskAdvice.TimerFire.class));
-    }
-
-    private static ElementMatcher.Junction<MethodDescription> isStageMethod() {
-        return ElementMatchers.<MethodDescription>nameMatches("(uni|bi|or)[A-Z]\\w*(Stage|Now)").and(not(isStatic()));
+                        Advices.TIMER_FIRE));
     }
 }
