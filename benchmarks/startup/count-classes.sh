@@ -29,12 +29,12 @@ for config in plain "$@"; do
   echo "== $config"
   echo "   classes loaded: $(grep -c ' source: ' "$work/load.log")," \
     "bytecode-verified: $(grep -c 'End class verification' "$work/init.log")"
-  # Group by source; an agent jar's classes also by their top packages (ByteBuddy, detector, model, ...).
+  # Group by source; an agent jar's classes also by their top packages (ASM, detector, model, ...).
   sed -nE 's/^.*\] ([^ ]+) source: (.*)$/\2 \1/p' "$work/load.log" | awk -v jar="$config" '
     { src = $1 " " $2 " " $3
       if (index($0, jar) && jar != "plain") {
         n = split($NF, p, ".")
-        if ($NF ~ /\.shaded\.bytebuddy\./) src = "agent jar: ByteBuddy (relocated)"
+        if ($NF ~ /\.shaded\.asm\./) src = "agent jar: ASM (relocated)"
         else if (p[3] == "agent" && p[4] == "internal") src = "agent jar: " p[1] "." p[2] "." p[3] "." p[4] "." p[5]
         else src = "agent jar: " p[1] "." p[2] "." p[3] }
       else if (src ~ /^shared objects file/) src = "CDS archive"

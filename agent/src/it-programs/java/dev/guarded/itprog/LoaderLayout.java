@@ -2,7 +2,7 @@ package dev.guarded.itprog;
 
 /**
  * Prints which of the agent's classes each class loader can see, one {@code loader:class=visible} line each:
- * the hooks must be bootstrap classes; the detector and the relocated ByteBuddy must be visible to neither
+ * the hooks must be bootstrap classes; the detector and the relocated ASM must be visible to neither
  * the bootstrap nor the platform loader (they live in the agent's own runtime loader).
  */
 public final class LoaderLayout {
@@ -15,7 +15,7 @@ public final class LoaderLayout {
             "dev.guarded.agent.hook.Hooks",
             "dev.guarded.agent.hook.RaceLog",
             "dev.guarded.agent.internal.detect.Detector",
-            "dev.guarded.agent.shaded.bytebuddy.ByteBuddy",
+            "dev.guarded.agent.shaded.asm.ClassReader",
         };
         for (String name : names) {
             System.out.println("boot:" + name + "=" + visible(name, null));

@@ -16,7 +16,7 @@ import java.net.URLClassLoader;
  * <ul>
  *   <li>the package {@code dev.guarded.agent.hook}, which instrumented code calls, is defined by the
  *       bootstrap loader so that every class loader (the JDK's own included) sees one copy of it;</li>
- *   <li>everything else (options, detector, JDK model, instrumenter, the relocated ByteBuddy) is loaded from
+ *   <li>everything else (options, detector, JDK model, instrumenter, the relocated ASM) is loaded from
  *       the agent jar by a {@link RuntimeLoader} whose parent is the platform loader, so none of it is visible
  *       to the application or to the JDK.</li>
  * </ul>

@@ -101,7 +101,7 @@ public final class AgentOptions {
     }
 
     /**
-     * Whether the instrumenter should transform a class. JDK classes, the agent (and its shaded ByteBuddy)
+     * Whether the instrumenter should transform a class. JDK classes, the agent (and its shaded ASM)
      * and build/test tooling ({@link DefaultExclusions}) never are; then the class must match {@code include}
      * (when given) and must not match {@code exclude}.
      *

@@ -8,7 +8,7 @@ import java.util.List;
  *   <li>the JDK: {@code java.}, {@code javax.}, {@code jdk.}, {@code sun.}, {@code com.sun.},
  *       {@code org.graalvm.}, {@code org.ietf.jgss.}, {@code org.w3c.dom.}, {@code org.xml.sax.},
  *       {@code org.jcp.xml.}; the JDK's synchronization is modelled, not watched;</li>
- *   <li>the agent itself, its shaded ByteBuddy included: {@code dev.guarded.agent.}, and the report and
+ *   <li>the agent itself, its shaded ASM included: {@code dev.guarded.agent.}, and the report and
  *       options modules it carries: {@code dev.guarded.report.}, {@code dev.guarded.options.};</li>
  *   <li>test and build tooling whose own threads would only add noise and cost: Surefire/Failsafe booters
  *       ({@code org.apache.maven.surefire.}), the JUnit Platform, Jupiter and Vintage engines

@@ -131,7 +131,7 @@ class AgentSmokeIT {
                 assertTrue(run.stdout().contains(loader + ":dev.guarded.agent.hook.RaceLog=true"), run::describe);
                 assertTrue(run.stdout().contains(loader + ":dev.guarded.agent.internal.detect.Detector=false"),
                         run::describe);
-                assertTrue(run.stdout().contains(loader + ":dev.guarded.agent.shaded.bytebuddy.ByteBuddy=false"),
+                assertTrue(run.stdout().contains(loader + ":dev.guarded.agent.shaded.asm.ClassReader=false"),
                         run::describe);
             }
             // Appending to the bootstrap search path would print this and switch off CDS for non-boot classes.

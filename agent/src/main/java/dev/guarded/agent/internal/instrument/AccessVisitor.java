@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.guarded.agent.internal.meta.Metadata;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Reports field and array-element accesses: plain ones to {@code Hooks.read/write/arrayRead/arrayWrite}
@@ -44,7 +43,7 @@ final class AccessVisitor extends MethodVisitor {
     private int checkOrdinal;
 
     AccessVisitor(MethodVisitor next, MethodContext ctx) {
-        super(OpenedClassReader.ASM_API, next);
+        super(Opcodes.ASM9, next);
         this.ctx = ctx;
         this.beforeSuperCall = "<init>".equals(ctx.method);
     }

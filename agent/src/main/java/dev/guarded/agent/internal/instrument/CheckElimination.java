@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import net.bytebuddy.jar.asm.ConstantDynamic;
-import net.bytebuddy.jar.asm.Handle;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Finds the field and array-element accesses of a method whose check cannot change a verdict (RedCard and
@@ -81,7 +80,7 @@ final class CheckElimination {
         private final Set<Label> targets = new HashSet<>();
 
         Recorder() {
-            super(OpenedClassReader.ASM_API);
+            super(Opcodes.ASM9);
         }
 
         private void add(int opcode, int operand, Object first, Object second) {

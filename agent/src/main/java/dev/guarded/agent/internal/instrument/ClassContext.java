@@ -29,6 +29,6 @@ final class ClassContext {
 
     /** Frames must be written for class files of Java 6 and later. */
     boolean hasFrames() {
-        return (shape.version & 0xFFFF) >= net.bytebuddy.jar.asm.Opcodes.V1_6;
+        return (shape.version & 0xFFFF) >= org.objectweb.asm.Opcodes.V1_6;
     }
 }

@@ -3,13 +3,12 @@ package dev.guarded.agent.internal.instrument;
 import java.util.List;
 
 import dev.guarded.agent.internal.meta.Metadata;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.FieldVisitor;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Rewrites one application class: a first pass learns its fields, each method's {@code max_locals} and the
@@ -28,7 +27,7 @@ final class ClassInstrumenter extends ClassVisitor {
     private boolean anyWords;
 
     private ClassInstrumenter(ClassVisitor writer, ClassContext ctx) {
-        super(OpenedClassReader.ASM_API, writer);
+        super(Opcodes.ASM9, writer);
         this.ctx = ctx;
         this.declaresWords = ctx.words.classHasWords(ctx.shape);
     }
@@ -42,7 +41,7 @@ final class ClassInstrumenter extends ClassVisitor {
             java.util.function.Predicate<String> application, ShadowWords words, boolean eliminate) {
         ClassShape shape = ClassShape.ofTransformed(original, eliminate);
         ClassContext ctx = new ClassContext(shape, loader, resolver, application, words);
-        ClassReader reader = OpenedClassReader.of(original);
+        ClassReader reader = new ClassReader(original);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassInstrumenter(writer, ctx), ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
@@ -59,7 +58,7 @@ final class ClassInstrumenter extends ClassVisitor {
         if (!words.classHasWords(shape)) {
             return null;
         }
-        ClassReader reader = OpenedClassReader.of(original);
+        ClassReader reader = new ClassReader(original);
         ClassWriter writer = new ClassWriter(reader, 0);
         reader.accept(new WordDeclarer(writer, shape, words.declaresSyncSlot(shape)), 0);
         return writer.toByteArray();
@@ -206,7 +205,7 @@ final class ClassInstrumenter extends ClassVisitor {
         private boolean any;
 
         WordDeclarer(ClassVisitor writer, ClassShape shape, boolean syncSlot) {
-            super(OpenedClassReader.ASM_API, writer);
+            super(Opcodes.ASM9, writer);
             this.shape = shape;
             this.syncSlot = syncSlot;
         }

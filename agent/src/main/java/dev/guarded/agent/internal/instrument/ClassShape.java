@@ -5,13 +5,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import net.bytebuddy.jar.asm.AnnotationVisitor;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.FieldVisitor;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * What the instrumenter needs to know about a class without loading it: its declared fields with their
@@ -54,13 +53,13 @@ final class ClassShape extends ClassVisitor {
     int access;
 
     private ClassShape() {
-        super(OpenedClassReader.ASM_API);
+        super(Opcodes.ASM9);
     }
 
     /** Parses fields and supertypes only (for classes the transformed code refers to). */
     static ClassShape ofReferenced(byte[] bytes) {
         ClassShape shape = new ClassShape();
-        OpenedClassReader.of(bytes).accept(shape, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        new ClassReader(bytes).accept(shape, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return shape;
     }
 
@@ -73,7 +72,7 @@ final class ClassShape extends ClassVisitor {
     static ClassShape ofTransformed(byte[] bytes, boolean recordBodies) {
         ClassShape shape = new ClassShape();
         shape.recordBodies = recordBodies;
-        OpenedClassReader.of(bytes).accept(shape, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        new ClassReader(bytes).accept(shape, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return shape;
     }
 

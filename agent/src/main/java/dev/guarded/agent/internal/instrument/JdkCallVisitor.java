@@ -5,11 +5,10 @@ import java.util.Map;
 
 import dev.guarded.agent.internal.meta.CallSites;
 import dev.guarded.agent.internal.meta.Metadata;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Reports calls on the JDK's non-thread-safe objects at the application's call site, so that the JDK itself
@@ -28,7 +27,7 @@ final class JdkCallVisitor extends MethodVisitor {
     private int line = -1;
 
     JdkCallVisitor(MethodVisitor next, MethodContext ctx) {
-        super(OpenedClassReader.ASM_API, next);
+        super(Opcodes.ASM9, next);
         this.ctx = ctx;
     }
 

@@ -5,10 +5,10 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 
 import dev.guarded.agent.internal.detect.SyncSlots;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Gives the JDK's short-lived synchronization objects ({@link SyncSlots#JDK_CLASSES}: futures and tasks) the

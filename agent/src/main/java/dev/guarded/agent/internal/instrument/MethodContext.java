@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.guarded.agent.internal.meta.Metadata;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Per-method state shared by the instrumenting visitors of one method: the current source line (sites are

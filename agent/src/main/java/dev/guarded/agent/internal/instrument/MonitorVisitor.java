@@ -3,11 +3,10 @@ package dev.guarded.agent.internal.instrument;
 import static dev.guarded.agent.internal.instrument.MethodContext.hook;
 import static dev.guarded.agent.internal.instrument.MethodContext.push;
 
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Reports monitors: {@code lockAcquired} after MONITORENTER, {@code lockReleasing} before MONITOREXIT, and for
@@ -28,7 +27,7 @@ final class MonitorVisitor extends MethodVisitor {
     private boolean started;
 
     MonitorVisitor(MethodVisitor next, MethodContext ctx) {
-        super(OpenedClassReader.ASM_API, next);
+        super(Opcodes.ASM9, next);
         this.ctx = ctx;
         this.synchronizedMethod = (ctx.access & Opcodes.ACC_SYNCHRONIZED) != 0;
         this.classInit = "<clinit>".equals(ctx.method);
@@ -161,7 +160,7 @@ final class MonitorVisitor extends MethodVisitor {
         super.visitMultiANewArrayInsn(descriptor, dims);
     }
     @Override public void visitInvokeDynamicInsn(String name, String descriptor,
-            net.bytebuddy.jar.asm.Handle bsm, Object... args) {
+            org.objectweb.asm.Handle bsm, Object... args) {
         begin();
         super.visitInvokeDynamicInsn(name, descriptor, bsm, args);
     }

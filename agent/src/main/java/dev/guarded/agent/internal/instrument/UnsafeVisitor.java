@@ -1,9 +1,8 @@
 package dev.guarded.agent.internal.instrument;
 
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Treats {@code sun.misc.Unsafe} and {@code jdk.internal.misc.Unsafe} ordering accesses at call sites in
@@ -34,7 +33,7 @@ final class UnsafeVisitor extends MethodVisitor {
     private final MethodContext ctx;
 
     UnsafeVisitor(MethodVisitor next, MethodContext ctx) {
-        super(OpenedClassReader.ASM_API, next);
+        super(Opcodes.ASM9, next);
         this.ctx = ctx;
     }
 

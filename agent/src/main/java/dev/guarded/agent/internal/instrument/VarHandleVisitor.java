@@ -1,10 +1,9 @@
 package dev.guarded.agent.internal.instrument;
 
 import dev.guarded.agent.hook.Bridges;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Treats VarHandle access modes in application code as synchronization: reads acquire after the call,
@@ -21,7 +20,7 @@ final class VarHandleVisitor extends MethodVisitor {
     private final MethodContext ctx;
 
     VarHandleVisitor(MethodVisitor next, MethodContext ctx) {
-        super(OpenedClassReader.ASM_API, next);
+        super(Opcodes.ASM9, next);
         this.ctx = ctx;
     }
 

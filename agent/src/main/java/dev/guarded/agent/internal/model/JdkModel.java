@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import dev.guarded.agent.hook.ModelHooks;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.Type;
 
 /**
  * Installs the model of the JDK's synchronization: calls of {@link ModelHooks} at the entry and exit of

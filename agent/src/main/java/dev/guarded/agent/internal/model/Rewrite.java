@@ -1,7 +1,7 @@
 package dev.guarded.agent.internal.model;
 
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * A rewrite of instructions inside JDK methods, for synchronization that happens in the middle of a method,

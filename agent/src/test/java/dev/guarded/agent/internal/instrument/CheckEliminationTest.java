@@ -15,10 +15,10 @@ import java.util.Set;
 import dev.guarded.agent.hook.HookListener;
 import dev.guarded.agent.hook.Hooks;
 import dev.guarded.agent.internal.meta.Metadata;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -171,7 +171,7 @@ class CheckEliminationTest {
     /** @return per method name, the number of access-check hook calls in its rewritten code */
     private static Map<String, Integer> checksPerMethod(byte[] classFile) {
         Map<String, Integer> counts = new HashMap<>();
-        OpenedClassReader.of(classFile).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
