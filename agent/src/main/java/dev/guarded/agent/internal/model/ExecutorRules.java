@@ -12,9 +12,9 @@ import java.util.concurrent.CountedCompleter;
 
 /**
  * Futures, executors, ForkJoin, CompletableFuture and {@code java.util.Timer}. Every task runs as a logical
- * thread of its own ({@link TaskAdvice}): an executor's task between {@code beforeExecute} and
- * {@code afterExecute}, a {@code FutureTask} in {@code run}, a {@code ForkJoinTask} in {@code doExec}, a
- * completion stage in {@code tryFire}. A task is the key for submit → run → get; an executor is the key for
+ * thread of its own ({@link Advices#FUTURE_RUN} and its neighbours): an executor's task between
+ * {@code beforeExecute} and {@code afterExecute}, a {@code FutureTask} in {@code run}, a {@code ForkJoinTask} in
+ * {@code doExec}, a completion stage in {@code tryFire}. A task is the key for submit → run → get; an executor is the key for
  * its tasks' ends → awaitTermination/close. The pools' own bookkeeping during a submission is ignored, so
  * two tasks are ordered only by what the API promises (the table in agent/README.md).
  */
