@@ -96,6 +96,38 @@ class ReportTest {
     }
 
     @Test
+    void concurrentWritersOfOneReportLeaveOneWholeFileAndNoTemporaryOnes(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("races.txt");
+        List<Thread> writers = new java.util.ArrayList<>();
+        java.util.Queue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int w = 0; w < 4; w++) {
+            String text = ("writer " + w + "\n").repeat(10_000);
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < 20; i++) {
+                    try {
+                        AtomicFileWriter.writeAtomically(target, text);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+            writer.setUncaughtExceptionHandler((thread, failure) -> failures.add(failure));
+            writer.start();
+            writers.add(writer);
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        assertEquals(List.of(), List.copyOf(failures));
+        List<String> lines = Files.readAllLines(target);
+        assertEquals(10_000, lines.size());
+        assertEquals(1, lines.stream().distinct().count(), "one writer's whole text, never a mix");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList(), "temporary files left behind");
+        }
+    }
+
+    @Test
     void textDropsTestFrameworkFramesFromThreadStartsButJsonKeepsThem() throws Exception {
         List<Frame> started = List.of(
                 new Frame("com.acme.CounterTest", "races", "CounterTest.java", 30),
