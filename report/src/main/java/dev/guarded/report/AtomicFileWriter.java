@@ -3,12 +3,10 @@ package dev.guarded.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -25,7 +23,8 @@ public final class AtomicFileWriter {
     /**
      * Writes {@code text} to a temporary file next to {@code target}, then moves it over {@code target}
      * atomically (a plain replacing move where the file system cannot move atomically). Creates parent
-     * directories. On POSIX file systems the file gets mode {@code 0644}, whatever the umask.
+     * directories. On POSIX file systems the file gets mode {@code 0644}: the temporary file is created
+     * {@code 0600}, which would otherwise survive the move.
      *
      * @param target the file to write
      * @param text   its whole content, written as UTF-8
@@ -37,7 +36,7 @@ public final class AtomicFileWriter {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = newTemporaryFile(abs);
+        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -50,27 +49,6 @@ public final class AtomicFileWriter {
             }
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * Creates an empty file next to {@code target} that no other writer uses: named by process, thread and
-     * time, created exclusively. Not {@code Files.createTempFile}: its random names come from a
-     * {@code SecureRandom}, whose seeding cost the agent a tenth of a second at every JVM exit.
-     */
-    private static Path newTemporaryFile(Path target) throws IOException {
-        String prefix = target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Thread.currentThread().getId() + ".";
-        for (int attempt = 0; ; attempt++) {
-            Path tmp = target.resolveSibling(prefix + (System.nanoTime() + attempt) + ".tmp");
-            try {
-                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return tmp;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
         }
     }
 }
