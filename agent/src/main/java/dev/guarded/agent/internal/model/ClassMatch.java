@@ -64,6 +64,11 @@ final class ClassMatch {
         return new ClassMatch(Set.copyOf(kept), prefix, anySuper, noSuper);
     }
 
+    /** @return the internal names this match names explicitly (a prefix it matches is not among them) */
+    Set<String> names() {
+        return names;
+    }
+
     /** @return whether a class of this name may match, before its superclasses are known */
     boolean mayMatch(String internalName) {
         return names.contains(internalName) || (prefix != null && internalName.startsWith(prefix));

@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import dev.guarded.agent.hook.ModelHooks;
 import org.objectweb.asm.Type;
@@ -69,8 +72,10 @@ public final class JdkModel {
      * @param inst the instrumentation service
      */
     public static void install(Instrumentation inst) {
-        loadNestedClasses();
-        ModelTransformer transformer = new ModelTransformer(rules(), rewrites(), hookSignatures());
+        List<Rule> rules = rules();
+        List<Rewrite> rewrites = rewrites();
+        loadModelledClasses(rules, rewrites);
+        ModelTransformer transformer = new ModelTransformer(rules, rewrites, hookSignatures());
         inst.addTransformer(transformer, true);
         List<Class<?>> targets = new ArrayList<>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
@@ -100,16 +105,36 @@ public final class JdkModel {
         }
     }
 
-    /** The JDK classes whose nested classes the model advises or rewrites ({@link #loadNestedClasses}). */
+    /** The JDK classes whose nested classes the model advises or rewrites by prefix or superclass. */
     private static final Class<?>[] OUTER_CLASSES = {ConcurrentHashMap.class, ConcurrentSkipListMap.class,
-        CompletableFuture.class};
+        CompletableFuture.class, AtomicIntegerFieldUpdater.class, AtomicLongFieldUpdater.class,
+        AtomicReferenceFieldUpdater.class};
 
     /**
-     * Loads the nested classes of {@link #OUTER_CLASSES} before the model is installed, so that installing it
-     * retransforms them with their whole superclass chain known (rules on completion objects name their
-     * superclasses, and views and iterators read fields they inherit).
+     * Loads (without initializing) every class a rule names and the nested classes of {@link #OUTER_CLASSES}
+     * before the model is installed, so that installing it retransforms them, with their superclasses known.
+     * Left to load on first use, a class may first be loaded inside a transformation (the agent's own, or
+     * another agent's, such as a coverage tool's): the JVM hands a class loaded there to no transformer, so it
+     * would run unmodelled, and the program's synchronization through it would be invisible. (Seen: the
+     * instrumenter's {@code MessageDigest} initializing {@code java.security.Security}, which iterates a
+     * {@code ConcurrentHashMap} entry set, first loaded {@code ConcurrentHashMap$EntryIterator} and
+     * {@code $MapEntry}.) A class absent from this JDK version is skipped.
      */
-    private static void loadNestedClasses() {
+    private static void loadModelledClasses(List<Rule> rules, List<Rewrite> rewrites) {
+        Set<String> names = new HashSet<>();
+        for (Rule rule : rules) {
+            names.addAll(rule.types().names());
+        }
+        for (Rewrite rewrite : rewrites) {
+            names.addAll(rewrite.types().names());
+        }
+        for (String name : names) {
+            try {
+                Class.forName(name.replace('/', '.'), false, null);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not in this JDK (ThreadPerTaskExecutor before 21, VirtualThread before 19): nothing to model
+            }
+        }
         for (Class<?> outer : OUTER_CLASSES) {
             outer.getDeclaredClasses();
         }
