@@ -32,6 +32,9 @@ final class AdviceWeaver extends MethodVisitor {
 
     private final String hooks;
     private final String owner;
+    private final String method;
+    private final int access;
+    private final String methodDescriptor;
     private final boolean isStatic;
     private final Type[] parameters;
     private final Type returnType;
@@ -48,17 +51,21 @@ final class AdviceWeaver extends MethodVisitor {
      * @param next        the visitor the woven code goes to
      * @param hooks       the internal name of the class whose static methods the advice calls
      * @param owner       the internal name of the advised class
+     * @param method      the method's name
      * @param access      the method's flags
      * @param descriptor  the method's descriptor
      * @param advice      the advice, in rule order; checked by {@link #descriptor} first
      * @param fields      the descriptors of the fields the advice reads, by name
      * @param writeFrames whether the class has stack map frames (version 50 and later)
      */
-    AdviceWeaver(MethodVisitor next, String hooks, String owner, int access, String descriptor, List<Advice> advice,
-            Map<String, String> fields, boolean writeFrames) {
+    AdviceWeaver(MethodVisitor next, String hooks, String owner, String method, int access, String descriptor,
+            List<Advice> advice, Map<String, String> fields, boolean writeFrames) {
         super(Opcodes.ASM9, next);
         this.hooks = hooks;
         this.owner = owner;
+        this.method = method;
+        this.access = access;
+        this.methodDescriptor = descriptor;
         this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
         this.parameters = Type.getArgumentTypes(descriptor);
         this.returnType = Type.getReturnType(descriptor);
@@ -267,8 +274,7 @@ final class AdviceWeaver extends MethodVisitor {
             }
         }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, hooks, call.hook(),
-                descriptor(call, "", isStatic ? Opcodes.ACC_STATIC : 0, Type.getMethodDescriptor(returnType,
-                        parameters), exit), false);
+                descriptor(call, method, access, methodDescriptor, exit), false);
     }
 
     /** An {@code Object[]} of the arguments, references only (primitive ones are left null: no hook needs them). */

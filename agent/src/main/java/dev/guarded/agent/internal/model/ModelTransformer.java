@@ -39,6 +39,8 @@ final class ModelTransformer implements ClassFileTransformer {
     private final List<Rule> rules;
     private final List<Rewrite> rewrites;
     private final Set<String> hookSignatures;
+    /** The class matches of every rule and rewrite: whether the model may change a class at all. */
+    private final ClassMatch[] allTypes;
     private final Map<String, String> superclasses = new ConcurrentHashMap<>();
 
     /**
@@ -50,6 +52,14 @@ final class ModelTransformer implements ClassFileTransformer {
         this.rules = rules;
         this.rewrites = rewrites;
         this.hookSignatures = hookSignatures;
+        List<ClassMatch> types = new ArrayList<>();
+        for (Rule rule : rules) {
+            types.add(rule.types());
+        }
+        for (Rewrite rewrite : rewrites) {
+            types.add(rewrite.types());
+        }
+        this.allTypes = types.toArray(new ClassMatch[0]);
     }
 
     /**
@@ -88,13 +98,8 @@ final class ModelTransformer implements ClassFileTransformer {
     }
 
     private boolean mayApply(String name) {
-        for (Rule rule : rules) {
-            if (rule.types().mayMatch(name)) {
-                return true;
-            }
-        }
-        for (Rewrite rewrite : rewrites) {
-            if (rewrite.types().mayMatch(name)) {
+        for (ClassMatch types : allTypes) {
+            if (types.mayMatch(name)) {
                 return true;
             }
         }
@@ -102,13 +107,8 @@ final class ModelTransformer implements ClassFileTransformer {
     }
 
     private boolean matches(String[] chain) {
-        for (Rule rule : rules) {
-            if (rule.types().matches(chain)) {
-                return true;
-            }
-        }
-        for (Rewrite rewrite : rewrites) {
-            if (rewrite.types().matches(chain)) {
+        for (ClassMatch types : allTypes) {
+            if (types.matches(chain)) {
                 return true;
             }
         }
@@ -216,7 +216,8 @@ final class ModelTransformer implements ClassFileTransformer {
                 }
             }
             if (!advice.isEmpty()) {
-                visitor = new AdviceWeaver(visitor, HOOKS, owner, access, descriptor, advice, read, writeFrames);
+                visitor = new AdviceWeaver(visitor, HOOKS, owner, name, access, descriptor, advice, read,
+                        writeFrames);
                 changed = true;
             }
             for (Rewrite rewrite : classRewrites) {

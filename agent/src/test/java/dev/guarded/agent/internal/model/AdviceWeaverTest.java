@@ -255,7 +255,8 @@ class AdviceWeaverTest {
                     String[] exceptions) {
                 MethodVisitor next = super.visitMethod(access, method, descriptor, signature, exceptions);
                 return method.equals(name)
-                        ? new AdviceWeaver(next, RECORDER, owner, access, descriptor, advice, fields, true) : next;
+                        ? new AdviceWeaver(next, RECORDER, owner, method, access, descriptor, advice, fields, true)
+                        : next;
             }
         }, 0);
         return writer.toByteArray();
