@@ -113,12 +113,13 @@ public final class JdkModel {
     /**
      * Loads (without initializing) every class a rule names and the nested classes of {@link #OUTER_CLASSES}
      * before the model is installed, so that installing it retransforms them, with their superclasses known.
-     * Left to load on first use, a class may first be loaded inside a transformation (the agent's own, or
-     * another agent's, such as a coverage tool's): the JVM hands a class loaded there to no transformer, so it
-     * would run unmodelled, and the program's synchronization through it would be invisible. (Seen: the
-     * instrumenter's {@code MessageDigest} initializing {@code java.security.Security}, which iterates a
-     * {@code ConcurrentHashMap} entry set, first loaded {@code ConcurrentHashMap$EntryIterator} and
-     * {@code $MapEntry}.) A class absent from this JDK version is skipped.
+     * Left to load on first use, a class may first be loaded inside one of the agent's own transformations
+     * (the instrumenter's, the model's): the JVM does not hand a class loaded there to this agent's
+     * transformers, so it would run unmodelled, and the program's synchronization through it would be
+     * invisible. (Seen: the instrumenter's {@code MessageDigest} initializing {@code java.security.Security},
+     * which iterates a {@code ConcurrentHashMap} entry set, first loaded {@code ConcurrentHashMap$EntryIterator}
+     * and {@code $MapEntry}. A class another agent's transformer loads does reach this agent's.) A class absent
+     * from this JDK version is skipped.
      */
     private static void loadModelledClasses(List<Rule> rules, List<Rewrite> rewrites) {
         Set<String> names = new HashSet<>();
