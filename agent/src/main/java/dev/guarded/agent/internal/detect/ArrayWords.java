@@ -9,8 +9,15 @@ import dev.guarded.agent.hook.ThreadContext;
  * touched element and no object per element, where a record per element cost several times that. A page is
  * its own monitor for the FastTrack update of its elements, and threads keep their last page in their
  * context so that a loop over one array checks its elements inline.
+ *
+ * <p>The shadow is its own entry in the shadow memory's weak table, and an array of one page gets that page
+ * with the shadow: most shadowed arrays are small and short-lived (a lambda's one-element cell, a parser's
+ * buffer, a copy-on-write node), made by the hundred thousand a second, and each one's shadow lives until the
+ * collection after its array's. One entry object and one page, 56 bytes plus the page, where a separate entry,
+ * shadow and lazily made page cost three allocations, 88 bytes plus the page, and a monitor acquisition.
+ * What few arrays need (more pages, read sets, read bitmaps, stale-write logs) hangs off {@link Extras}.
  */
-final class ArrayWords {
+final class ArrayWords extends WeakIdentityTable.Entry<ArrayWords> {
 
     private static final int PAGE_SIZE = 1 << ThreadContext.PAGE_BITS;
 
@@ -19,24 +26,40 @@ final class ArrayWords {
     /** Longs per read bitmap: the epoch and page generation it is valid for, then one bit per element. */
     static final int BITMAP_LONGS = 2 + (PAGE_SIZE >>> 6);
 
-    /**
-     * The first page, apart: most arrays have only one, and a one-element array (a lambda's captured cell, made
-     * by the million) then costs no page table.
-     */
+    /** The first page; made with the shadow when it is the only one, else on first use. */
     private volatile long[] first;
-    /** The pages after the first, index 0 unused; null until one of them is touched. */
-    private volatile long[][] pages;
     /** The array's length: its last page holds only the elements that exist. */
     private final int length;
-    /** Per page, per element: the read set of a read-shared element. Guarded by the page's monitor. */
-    private volatile ReadSet[][] readSets;
-    /** Per page, per thread slot: that thread's read bitmap for the page, see {@link #readBits}. */
-    private volatile long[][][] bitmaps;
-    /** The stale-write logs of the elements ({@link Flows}), created at the first access by a tracked task. */
-    volatile Flows.ElementLocations flowLocations;
+    /** The rarely needed parts; null until one of them is. */
+    private volatile Extras extras;
 
-    ArrayWords(int length) {
-        this.length = length;
+    /**
+     * What few arrays need: every field is created on first use under the shadow's monitor, and republished
+     * (volatile) whenever it grows.
+     */
+    private static final class Extras {
+        /** The pages after the first, index 0 unused; null until one of them is touched. */
+        volatile long[][] pages;
+        /** Per page, per element: the read set of a read-shared element. Guarded by the page's monitor. */
+        volatile ReadSet[][] readSets;
+        /** Per page, per thread slot: that thread's read bitmap for the page, see {@link #readBits}. */
+        volatile long[][][] bitmaps;
+        /** The stale-write logs of the elements ({@link Flows}), created at the first access by a tracked task. */
+        volatile Flows.ElementLocations flowLocations;
+    }
+
+    /** The shadow of {@code array}, whose identity hash is {@code hash}, as the weak table's entry for it. */
+    ArrayWords(Object array, int hash) {
+        super(array, hash);
+        this.length = java.lang.reflect.Array.getLength(array);
+        if (length <= PAGE_SIZE) {
+            first = newPage(0);   // the only page: the access that made the shadow is to one of its elements
+        }
+    }
+
+    /** A shadow outside any table (tests). */
+    ArrayWords(Object array) {
+        this(array, System.identityHashCode(array));
     }
 
     /** @return the page holding {@code index}'s words, allocated on first use */
@@ -46,7 +69,8 @@ final class ArrayWords {
             long[] words = first;
             return words != null ? words : createFirst();
         }
-        long[][] p = pages;
+        Extras x = extras;
+        long[][] p = x != null ? x.pages : null;
         long[] words = p != null && page < p.length ? p[page] : null;
         return words != null ? words : create(page);
     }
@@ -59,15 +83,23 @@ final class ArrayWords {
     }
 
     private synchronized long[] create(int page) {
-        long[][] p = pages;
+        Extras x = extras();
+        long[][] p = x.pages;
         if (p == null || page >= p.length) {
             p = p == null ? new long[page + 1][] : java.util.Arrays.copyOf(p, Math.max(page + 1, p.length * 2));
         }
         if (p[page] == null) {
             p[page] = newPage(page);
         }
-        pages = p;
+        x.pages = p;
         return p[page];
+    }
+
+    private synchronized Extras extras() {
+        if (extras == null) {
+            extras = new Extras();
+        }
+        return extras;
     }
 
     /**
@@ -87,7 +119,8 @@ final class ArrayWords {
     /** Caller holds the element's page monitor. @return the element's read set, created if asked */
     ReadSet readSet(int index, boolean create) {
         int page = index >>> ThreadContext.PAGE_BITS;
-        ReadSet[][] all = readSets;
+        Extras x = extras;
+        ReadSet[][] all = x != null ? x.readSets : null;
         ReadSet[] sets = all != null && page < all.length ? all[page] : null;
         if (sets == null) {
             if (!create) {
@@ -105,14 +138,15 @@ final class ArrayWords {
     }
 
     private synchronized ReadSet[] createReadSets(int page) {
-        ReadSet[][] all = readSets;
+        Extras x = extras();
+        ReadSet[][] all = x.readSets;
         if (all == null || page >= all.length) {
             all = all == null ? new ReadSet[page + 1][] : java.util.Arrays.copyOf(all, Math.max(page + 1, all.length * 2));
         }
         if (all[page] == null) {
             all[page] = new ReadSet[PAGE_SIZE];
         }
-        readSets = all;
+        x.readSets = all;
         return all[page];
     }
 
@@ -122,7 +156,8 @@ final class ArrayWords {
      */
     void clearReadSet(long[] words, int index) {
         words[words.length - 1]++;
-        ReadSet[][] all = readSets;
+        Extras x = extras;
+        ReadSet[][] all = x != null ? x.readSets : null;
         int page = index >>> ThreadContext.PAGE_BITS;
         if (all != null && page < all.length && all[page] != null) {
             all[page][index & (PAGE_SIZE - 1)] = null;
@@ -141,14 +176,16 @@ final class ArrayWords {
         if (slot >= BITMAP_SLOTS) {
             return null;
         }
-        long[][][] all = bitmaps;
+        Extras x = extras;
+        long[][][] all = x != null ? x.bitmaps : null;
         long[][] bySlot = all != null && page < all.length ? all[page] : null;
         long[] bits = bySlot != null ? bySlot[slot] : null;
         return bits != null || !create ? bits : createBits(page, slot);
     }
 
     private synchronized long[] createBits(int page, int slot) {
-        long[][][] all = bitmaps;
+        Extras x = extras();
+        long[][][] all = x.bitmaps;
         if (all == null || page >= all.length) {
             all = all == null ? new long[page + 1][][] : java.util.Arrays.copyOf(all, Math.max(page + 1, all.length * 2));
         }
@@ -158,7 +195,18 @@ final class ArrayWords {
         if (all[page][slot] == null) {
             all[page][slot] = new long[BITMAP_LONGS];
         }
-        bitmaps = all;
+        x.bitmaps = all;
         return all[page][slot];
+    }
+
+    /** @return the stale-write logs of the elements, or null before {@link #flowLocations(Flows.ElementLocations)} */
+    Flows.ElementLocations flowLocations() {
+        Extras x = extras;
+        return x != null ? x.flowLocations : null;
+    }
+
+    /** Sets the stale-write logs of the elements; the caller holds this shadow's monitor. */
+    synchronized void flowLocations(Flows.ElementLocations logs) {
+        extras().flowLocations = logs;
     }
 }

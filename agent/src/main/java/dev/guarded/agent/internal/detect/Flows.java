@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>No table lookup: the location's log hangs off the shadow state the access already has: the
  *       {@link VarState} of a side-table location, a short list by field id in the object's side record for a
  *       field with shadow words ({@link WordShadow#sideRecord}), and a page of logs beside the array's shadow pages
- *       ({@link ArrayWords#flowLocations}). It lives and dies with the object; no weak table, no expunging.</li>
+ *       ({@link ArrayWords#flowLocations()}). It lives and dies with the object; no weak table, no expunging.</li>
  *   <li>No global monitor: each location's log is its own monitor; two flows meet only where they touch the same
  *       location. A new flow's number comes from an atomic counter, a segment's claim takes that segment's monitor once.</li>
  *   <li>No allocation per logged read: a location keeps its reads in a ring of primitive and reference arrays,
@@ -337,13 +337,13 @@ final class Flows {
 
     /** @return the log of element {@code index} of {@code array}, whose shadow is {@code aw} */
     static Location elementLocation(ArrayWords aw, Object array, int index) {
-        ElementLocations all = aw.flowLocations;
+        ElementLocations all = aw.flowLocations();
         if (all == null) {
             synchronized (aw) {   // the shadow's own monitor, as for its pages: once per array
-                all = aw.flowLocations;
+                all = aw.flowLocations();
                 if (all == null) {
                     all = new ElementLocations(java.lang.reflect.Array.getLength(array));
-                    aw.flowLocations = all;
+                    aw.flowLocations(all);
                 }
             }
         }

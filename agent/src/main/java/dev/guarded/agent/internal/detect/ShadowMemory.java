@@ -45,7 +45,7 @@ final class ShadowMemory {
     ArrayWords arrayWords(Object array) {
         ArrayWords s = arrayWords.get(array);
         if (s == null) {
-            s = arrayWords.createAfterMiss(array, k -> new ArrayWords(java.lang.reflect.Array.getLength(k)));
+            s = arrayWords.createEntryAfterMiss(array, ArrayWords::new);   // the shadow is the table's entry
             created();
         }
         return s;

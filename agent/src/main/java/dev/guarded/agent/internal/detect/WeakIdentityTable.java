@@ -120,7 +120,7 @@ final class WeakIdentityTable<V> {
     /** @return the value for {@code key}, created by {@code factory} (under the segment's monitor) if absent */
     V getOrCreate(Object key, Function<Object, V> factory) {
         V v = get(key);
-        return v != null ? v : insert(key, null, factory);
+        return v != null ? v : insert(key, null, factory, null);
     }
 
     /**
@@ -128,12 +128,34 @@ final class WeakIdentityTable<V> {
      * insertion, which looks again, instead of walking the chain once more without the lock first.
      */
     V createAfterMiss(Object key, Function<Object, V> factory) {
-        return insert(key, null, factory);
+        return insert(key, null, factory, null);
     }
 
     /** @return the value now mapped: {@code value} if the key was absent, else the existing one */
     V putIfAbsent(Object key, V value) {
-        return insert(key, value, null);
+        return insert(key, value, null, null);
+    }
+
+    /**
+     * As {@link #createAfterMiss}, for a table whose values are their own entries ({@link Entry#Entry(Object,
+     * int)}): one object per key instead of an entry and a value. Only for a table without a removal callback,
+     * whose entries are not queued.
+     *
+     * @return the value for {@code key}: the existing entry, or the one {@code entries} made (under the segment's
+     *         monitor)
+     */
+    V createEntryAfterMiss(Object key, EntryFactory<V> entries) {
+        if (queue != null) {
+            throw new IllegalStateException("a table with a removal callback queues its entries; it cannot take "
+                    + "entries made elsewhere");
+        }
+        return insert(key, null, null, entries);
+    }
+
+    /** Makes the entry, and with it the value, of a key in a table whose values are their own entries. */
+    interface EntryFactory<V> {
+        /** @return a new entry for {@code key}, whose identity hash is {@code hash} */
+        Entry<V> create(Object key, int hash);
     }
 
     /**
@@ -163,7 +185,8 @@ final class WeakIdentityTable<V> {
         return n;
     }
 
-    private V insert(Object key, V value, Function<Object, V> factory) {
+    /** Inserts {@code value}, or the value {@code factory} makes, or the entry {@code entries} makes. */
+    private V insert(Object key, V value, Function<Object, V> factory, EntryFactory<V> entries) {
         // Before taking a segment monitor: expunging takes other segments' monitors, one at a time.
         expunge();
         int h = System.identityHashCode(key);
@@ -177,7 +200,15 @@ final class WeakIdentityTable<V> {
                     return e.value;
                 }
             }
-            V v = value != null ? value : factory.apply(key);
+            Entry<V> e;
+            V v;
+            if (entries != null) {
+                e = entries.create(key, h);
+                v = e.value;
+            } else {
+                v = value != null ? value : factory.apply(key);
+                e = new Entry<>(key, h, v, queue);
+            }
             if (queue == null && s.count >= SWEEP_AFTER_GC_MIN) {
                 int cycle = GcCycles.current();
                 if (cycle != s.sweptCycle) {
@@ -191,7 +222,6 @@ final class WeakIdentityTable<V> {
                 }
                 i = h & (tab.length - 1);
             }
-            Entry<V> e = new Entry<>(key, h, v, queue);
             e.setNext(oddGeneration(tab), tab[i]);
             tab[i] = e;
             s.count++;
@@ -207,18 +237,26 @@ final class WeakIdentityTable<V> {
     /**
      * A weak key with its value and two chain links, one per table generation parity; links are written only
      * under the segment's monitor, and read by lock-free walks (volatile: a walk that sees a resize's write
-     * then sees the segment's new table too).
+     * then sees the segment's new table too). A subclass may be its own value ({@link #createEntryAfterMiss}).
      */
-    private static final class Entry<V> extends WeakReference<Object> {
+    static class Entry<V> extends WeakReference<Object> {
         final int hash;
         final V value;
         volatile Entry<V> link0;
         volatile Entry<V> link1;
 
-        Entry(Object key, int hash, V value, ReferenceQueue<Object> queue) {
+        private Entry(Object key, int hash, V value, ReferenceQueue<Object> queue) {
             super(key, queue);
             this.hash = hash;
             this.value = value;
+        }
+
+        /** An entry that is its own value: {@code this} must be a {@code V}. */
+        @SuppressWarnings("unchecked") // the subclass is the table's value type, see createEntryAfterMiss
+        Entry(Object key, int hash) {
+            super(key);
+            this.hash = hash;
+            this.value = (V) this;
         }
 
         Entry<V> next(boolean odd) {

@@ -227,7 +227,7 @@ class FlowsDifferentialTest {
         assertNotSame(Flows.location(v), Flows.location(new VarState()));
 
         int[] array = new int[700];
-        ArrayWords aw = new ArrayWords(array.length);
+        ArrayWords aw = new ArrayWords(array);
         assertSame(Flows.elementLocation(aw, array, 3), Flows.elementLocation(aw, array, 3));
         assertSame(Flows.elementLocation(aw, array, 699), Flows.elementLocation(aw, array, 699));
         assertNotSame(Flows.elementLocation(aw, array, 3), Flows.elementLocation(aw, array, 4));

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Linearizability of {@link WeakIdentityTable} on a table of two stripes of two buckets, so that a third key
  * in a stripe resizes it while other threads look keys up. The sequential specification is the table itself
- * run one operation at a time (a plain identity map). Keys are a fixed pool of strongly held objects.
+ * run one operation at a time (a plain identity map); a second table, whose values are their own entries, runs
+ * beside it. Keys are a fixed pool of strongly held objects.
  */
 @Param(name = "key", gen = IntGen.class, conf = "0:7")
 public class WeakIdentityTableLincheckTest {
@@ -24,6 +25,21 @@ public class WeakIdentityTableLincheckTest {
     }
 
     private final WeakIdentityTable<Integer> table = new WeakIdentityTable<>(null, 1, 2);
+    /** A second table, independent of the first, whose values are their own entries (as array shadows are). */
+    private final WeakIdentityTable<Own> entries = new WeakIdentityTable<>(null, 1, 2);
+
+    /** Entries made so far in {@link #entries}: a key's entry made twice would show as a second label. */
+    private final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An entry that is its own value, labelled with the order in which it was made. */
+    private static final class Own extends WeakIdentityTable.Entry<Own> {
+        final int label;
+
+        Own(Object key, int hash, int label) {
+            super(key, hash);
+            this.label = label;
+        }
+    }
 
     @Operation
     public Integer get(@Param(name = "key") int key) {
@@ -38,6 +54,17 @@ public class WeakIdentityTableLincheckTest {
     @Operation
     public Integer getOrCreate(@Param(name = "key") int key) {
         return table.getOrCreate(KEYS[key], k -> key * 100);
+    }
+
+    @Operation
+    public Integer getEntry(@Param(name = "key") int key) {
+        Own e = entries.get(KEYS[key]);
+        return e == null ? null : e.label;
+    }
+
+    @Operation
+    public int createEntry(@Param(name = "key") int key) {
+        return entries.createEntryAfterMiss(KEYS[key], (k, h) -> new Own(k, h, made.incrementAndGet())).label;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.guarded.agent.internal.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -123,5 +124,56 @@ class WeakIdentityTableTest {
         }
         assertTrue(t.size() <= 100, "a collection did not lead to a sweep: " + before + " -> " + t.size());
         assertEquals(7, t.get(survivor));
+    }
+
+    /** An entry that is its own value, as array shadows are. */
+    private static final class Own extends WeakIdentityTable.Entry<Own> {
+        final int made;
+
+        Own(Object key, int hash, int made) {
+            super(key, hash);
+            this.made = made;
+        }
+    }
+
+    @Test
+    void entriesThatAreTheirOwnValuesAreFoundAndSweptLikeOthers() {
+        WeakIdentityTable<Own> t = new WeakIdentityTable<>(null, 1, 4);
+        AtomicInteger made = new AtomicInteger();
+        WeakIdentityTable.EntryFactory<Own> factory = (k, h) -> {
+            assertEquals(System.identityHashCode(k), h, "the factory is given the key's identity hash");
+            return new Own(k, h, made.incrementAndGet());
+        };
+        List<Object> live = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Object k = new int[1];
+            live.add(k);
+            Own e = t.createEntryAfterMiss(k, factory);
+            assertSame(k, e.get(), "the entry refers to its key");
+            assertSame(e, t.get(k));
+        }
+        // A second creation finds the entry under the segment's monitor and makes nothing.
+        assertSame(t.get(live.get(0)), t.createEntryAfterMiss(live.get(0), factory));
+        assertEquals(1000, made.get());
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 10_000; i++) {
+                t.createEntryAfterMiss(new int[1], factory);
+            }
+            System.gc();
+        }
+        t.createEntryAfterMiss(new int[1], factory);
+        assertTrue(t.size() < 30_000, "collected keys were not swept: " + t.size() + " entries");
+        for (int i = 0; i < live.size(); i++) {
+            assertEquals(i + 1, t.get(live.get(i)).made);
+        }
+    }
+
+    @Test
+    void aTableWithARemovalCallbackRefusesEntriesMadeElsewhere() {
+        WeakIdentityTable<Own> t = new WeakIdentityTable<>(v -> { });
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> t.createEntryAfterMiss(new Object(), (k, h) -> new Own(k, h, 0)));
+        assertTrue(e.getMessage().contains("removal callback"), e.getMessage());
+        assertEquals(0, t.size());
     }
 }
