@@ -27,6 +27,8 @@ final class RaceAnalysis {
     private final Reporter reporter;
     private final ThreadRegistry registry;
     private final WeakIdentityTable<SyncNode> syncs = new WeakIdentityTable<>(null);
+    /** The nodes of the sync objects many threads share, before the table. */
+    private final SharedSyncNodes sharedSyncs = new SharedSyncNodes();
     private final ShadowMemory shadow = new ShadowMemory();
     private final Metadata metadata;
     private final WordShadow words;
@@ -270,8 +272,9 @@ final class RaceAnalysis {
     /**
      * The sync node of {@code key}: in the object's own sync slot when its class has one (an instrumented
      * class; see {@link SyncSlots}), else looked up in the thread's small cache first: most synchronization
-     * repeats on a few objects (a lock, a queue, an executor), and a weak-table lookup costs a few cache misses.
-     * A node never changes while its key lives, and the cache keeps its keys alive, so a hit is always current.
+     * repeats on a few objects (a lock, a queue, an executor), and a weak-table lookup costs a few cache misses;
+     * then in the nodes all threads share ({@link SharedSyncNodes}). A node never changes while its key lives,
+     * and the thread's cache keeps its keys alive, so a hit is always current.
      *
      * @param create whether to create the node when the key has none (else null is returned)
      */
@@ -280,12 +283,19 @@ final class RaceAnalysis {
         if (slot != SyncSlots.NONE) {
             return SyncSlots.node(key, slot, create);
         }
-        int way = System.identityHashCode(key) & (SYNC_WAYS - 1);
+        int hash = System.identityHashCode(key);
+        int way = hash & (SYNC_WAYS - 1);
         Object[] keys = t.syncKeys;
         if (keys != null && keys[way] == key) {
             return t.syncNodes[way];
         }
-        SyncNode node = create ? syncs.getOrCreate(key, k -> new SyncNode()) : syncs.get(key);
+        SyncNode node = sharedSyncs.get(key, hash);
+        if (node == null) {
+            node = create ? syncs.getOrCreate(key, k -> new SyncNode()) : syncs.get(key);
+            if (node != null) {
+                sharedSyncs.lookedUp(key, hash, node);
+            }
+        }
         if (node != null) {
             if (keys == null) {
                 // Not before the state's fourth lookup: most short tasks synchronize once or twice, and a
