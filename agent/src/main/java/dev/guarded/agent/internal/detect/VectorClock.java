@@ -1,7 +1,7 @@
 package dev.guarded.agent.internal.detect;
 
 /**
- * A vector clock (slot → clock value) stored as a persistent 32-way trie, so that clocks derived from one
+ * A vector clock (slot → clock value) stored as a persistent 16-way trie, so that clocks derived from one
  * another share structure: a thread that inherited or acquired a clock and changed k entries costs
  * O(k log n) memory, not O(#threads); a join visits only subtrees that differ (identical subtrees are skipped
  * by reference), and a copy is O(1).
@@ -17,7 +17,7 @@ final class VectorClock {
     /** The trie of the entries not held by the overrides below ({@link ClockTrie}: a bare array, or null). */
     private Object root;
     /**
-     * Trie height: the root covers 32^levels slots (5 cover the 2^24 slots an epoch can name). A byte, not an
+     * Trie height: the root covers 16^levels slots (6 cover the 2^24 slots an epoch can name). A byte, not an
      * int: with it the object is 56 bytes instead of 64, and there is a clock per thread, task, sync object
      * and free slot.
      */
@@ -265,7 +265,7 @@ final class VectorClock {
     private void trieSet(int u, long c) {
         while (u >= ClockTrie.capacity(levels)) {
             root = ClockTrie.lift(root, levels, levels + 1);
-            levels++;   // a byte suffices: 5 levels cover every slot an epoch can name
+            levels++;   // a byte suffices: 6 levels cover every slot an epoch can name
         }
         root = ClockTrie.setIn(root, levels - 1, u, c);
     }
