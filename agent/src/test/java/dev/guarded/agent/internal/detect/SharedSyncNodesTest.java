@@ -35,15 +35,9 @@ class SharedSyncNodesTest {
         SharedSyncNodes shared = new SharedSyncNodes();
         Object first = new Object();
         int hash = System.identityHashCode(first);
-        SyncNode firstNode = new SyncNode();
-        for (int i = 0; i < SharedSyncNodes.INSTALL_AFTER; i++) {
-            shared.lookedUp(first, hash, firstNode);
-        }
+        SyncNode firstNode = lookedUpEnough(shared, first, hash);
         Object second = new Object();
-        SyncNode secondNode = new SyncNode();
-        for (int i = 0; i < SharedSyncNodes.INSTALL_AFTER; i++) {
-            shared.lookedUp(second, hash, secondNode);   // the same slot, given the first key's hash
-        }
+        SyncNode secondNode = lookedUpEnough(shared, second, hash);   // the same slot, given the first key's hash
         assertSame(secondNode, shared.get(second, hash));
         assertNull(shared.get(first, hash));
 
@@ -97,5 +91,14 @@ class SharedSyncNodesTest {
         }
         assertTrue(wrong.get() == 0, wrong.get() + " lookups found another key's node");
         assertTrue(hits.get() > 0, "the slot never answered");
+    }
+
+    /** @return a new node, looked up in the table for {@code key} as often as it takes to get a slot */
+    private static SyncNode lookedUpEnough(SharedSyncNodes shared, Object key, int hash) {
+        SyncNode node = new SyncNode();
+        for (int i = 0; i < SharedSyncNodes.INSTALL_AFTER; i++) {
+            shared.lookedUp(key, hash, node);
+        }
+        return node;
     }
 }

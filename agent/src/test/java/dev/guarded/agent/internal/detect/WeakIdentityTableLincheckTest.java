@@ -26,20 +26,10 @@ public class WeakIdentityTableLincheckTest {
 
     private final WeakIdentityTable<Integer> table = new WeakIdentityTable<>(null, 1, 2);
     /** A second table, independent of the first, whose values are their own entries (as array shadows are). */
-    private final WeakIdentityTable<Own> entries = new WeakIdentityTable<>(null, 1, 2);
+    private final WeakIdentityTable<LabelledEntry> entries = new WeakIdentityTable<>(null, 1, 2);
 
-    /** Entries made so far in {@link #entries}: a key's entry made twice would show as a second label. */
+    /** Entries made so far in {@link #entries}, each labelled with its number: one made twice shows a new label. */
     private final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
-
-    /** An entry that is its own value, labelled with the order in which it was made. */
-    private static final class Own extends WeakIdentityTable.Entry<Own> {
-        final int label;
-
-        Own(Object key, int hash, int label) {
-            super(key, hash);
-            this.label = label;
-        }
-    }
 
     @Operation
     public Integer get(@Param(name = "key") int key) {
@@ -58,13 +48,13 @@ public class WeakIdentityTableLincheckTest {
 
     @Operation
     public Integer getEntry(@Param(name = "key") int key) {
-        Own e = entries.get(KEYS[key]);
+        LabelledEntry e = entries.get(KEYS[key]);
         return e == null ? null : e.label;
     }
 
     @Operation
     public int createEntry(@Param(name = "key") int key) {
-        return entries.createEntryAfterMiss(KEYS[key], (k, h) -> new Own(k, h, made.incrementAndGet())).label;
+        return entries.createEntryAfterMiss(KEYS[key], (k, h) -> new LabelledEntry(k, h, made.incrementAndGet())).label;
     }
 
     @Test

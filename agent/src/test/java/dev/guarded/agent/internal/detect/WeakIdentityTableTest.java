@@ -126,29 +126,19 @@ class WeakIdentityTableTest {
         assertEquals(7, t.get(survivor));
     }
 
-    /** An entry that is its own value, as array shadows are. */
-    private static final class Own extends WeakIdentityTable.Entry<Own> {
-        final int made;
-
-        Own(Object key, int hash, int made) {
-            super(key, hash);
-            this.made = made;
-        }
-    }
-
     @Test
     void entriesThatAreTheirOwnValuesAreFoundAndSweptLikeOthers() {
-        WeakIdentityTable<Own> t = new WeakIdentityTable<>(null, 1, 4);
+        WeakIdentityTable<LabelledEntry> t = new WeakIdentityTable<>(null, 1, 4);
         AtomicInteger made = new AtomicInteger();
-        WeakIdentityTable.EntryFactory<Own> factory = (k, h) -> {
+        WeakIdentityTable.EntryFactory<LabelledEntry> factory = (k, h) -> {
             assertEquals(System.identityHashCode(k), h, "the factory is given the key's identity hash");
-            return new Own(k, h, made.incrementAndGet());
+            return new LabelledEntry(k, h, made.incrementAndGet());
         };
         List<Object> live = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             Object k = new int[1];
             live.add(k);
-            Own e = t.createEntryAfterMiss(k, factory);
+            LabelledEntry e = t.createEntryAfterMiss(k, factory);
             assertSame(k, e.get(), "the entry refers to its key");
             assertSame(e, t.get(k));
         }
@@ -164,15 +154,15 @@ class WeakIdentityTableTest {
         t.createEntryAfterMiss(new int[1], factory);
         assertTrue(t.size() < 30_000, "collected keys were not swept: " + t.size() + " entries");
         for (int i = 0; i < live.size(); i++) {
-            assertEquals(i + 1, t.get(live.get(i)).made);
+            assertEquals(i + 1, t.get(live.get(i)).label);
         }
     }
 
     @Test
     void aTableWithARemovalCallbackRefusesEntriesMadeElsewhere() {
-        WeakIdentityTable<Own> t = new WeakIdentityTable<>(v -> { });
+        WeakIdentityTable<LabelledEntry> t = new WeakIdentityTable<>(v -> { });
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> t.createEntryAfterMiss(new Object(), (k, h) -> new Own(k, h, 0)));
+                () -> t.createEntryAfterMiss(new Object(), (k, h) -> new LabelledEntry(k, h, 0)));
         assertTrue(e.getMessage().contains("removal callback"), e.getMessage());
         assertEquals(0, t.size());
     }
