@@ -85,7 +85,7 @@ final class RaceAnalysis {
             return;
         }
         t.beforeAccess();
-        LockRef[] held = t.held.snapshot();
+        LockRef[] held = t.heldLocks();
         t.info.noteLocks(t.epoch, held);
         Conflict c = isWrite ? words.write(t, owner, layout, fieldId, site) : words.read(t, owner, layout, fieldId, site);
         if (c != null && firstReport(fieldId, site, c.site())) {
@@ -121,7 +121,7 @@ final class RaceAnalysis {
             t.remember(array, pageIndex, page, known);
             return;
         }
-        LockRef[] held = t.held.snapshot();
+        LockRef[] held = t.heldLocks();
         t.info.noteLocks(t.epoch, held);
         // The generation before the access: a write that forgets this read after it makes the bitmap stale.
         long generation = page[page.length - 1];
@@ -190,7 +190,7 @@ final class RaceAnalysis {
             }
         }
         t.beforeAccess();
-        LockRef[] held = t.held.snapshot();
+        LockRef[] held = t.heldLocks();
         Conflict hb;
         Conflict unguarded = null;
         synchronized (v) {
@@ -355,25 +355,25 @@ final class RaceAnalysis {
     void lockAcquired(ThreadState t, Object lock) {
         SyncNode node = node(t, lock, true);
         node.main.acquireIncidental(t);
-        t.held.add(node.lockRef(lock, lockIds));
+        t.heldForUpdate().add(node.lockRef(lock, lockIds));
         t.heldChanged();
     }
 
     void lockReleasing(ThreadState t, Object lock) {
         SyncNode node = node(t, lock, true);
-        t.held.remove(node.lockRef(lock, lockIds));
+        t.heldForUpdate().remove(node.lockRef(lock, lockIds));
         t.heldChanged();
         node.main.release(t);
     }
 
     /** A shared hold (a read lock): in the lockset, but no clock moves, so readers stay unordered. */
     void lockHeld(ThreadState t, Object lock) {
-        t.held.add(node(t, lock, true).lockRef(lock, lockIds));
+        t.heldForUpdate().add(node(t, lock, true).lockRef(lock, lockIds));
         t.heldChanged();
     }
 
     void lockDropped(ThreadState t, Object lock) {
-        t.held.remove(node(t, lock, true).lockRef(lock, lockIds));
+        t.heldForUpdate().remove(node(t, lock, true).lockRef(lock, lockIds));
         t.heldChanged();
     }
 
@@ -520,7 +520,7 @@ final class RaceAnalysis {
         }
         if (!locksets) {
             t.beforeAccess();
-            t.info.noteLocks(t.epoch, t.held.snapshot());
+            t.info.noteLocks(t.epoch, t.heldLocks());
             if (words.cloned(t, copy, site)) {
                 return;
             }

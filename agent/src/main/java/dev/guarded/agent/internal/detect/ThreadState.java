@@ -20,7 +20,12 @@ final class ThreadState extends ThreadContext {
     final int tid;
     final VectorClock clock;
     final ThreadInfo info;
-    final HeldLocks held = new HeldLocks();
+    /**
+     * The locks this thread holds; null until it first takes one: most tasks and many threads never do, and
+     * a held-lock set is 40 bytes per logical thread. Read through {@link #heldLocks()}, changed through
+     * {@link #heldForUpdate()}.
+     */
+    private HeldLocks held;
     /** The current epoch {@code own@tid}. */
     long epoch;
     /**
@@ -192,6 +197,18 @@ final class ThreadState extends ThreadContext {
      * final clock (a later joiner still needs it) or for its name costs little. What joining it reads (clock,
      * epoch, transfer clock, tick flags) and what reports read ({@link #info}) stay.
      */
+    /** @return a snapshot of the locks this thread holds (shared, immutable; empty when it holds none) */
+    LockRef[] heldLocks() {
+        HeldLocks h = held;
+        return h == null ? LockRef.NONE : h.snapshot();
+    }
+
+    /** @return this thread's held-lock set, made at its first lock */
+    HeldLocks heldForUpdate() {
+        HeldLocks h = held;
+        return h != null ? h : (held = new HeldLocks());
+    }
+
     void releaseCaches() {
         forgetArrays();
         wordsArrays = null;
