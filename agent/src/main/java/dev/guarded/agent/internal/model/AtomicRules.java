@@ -50,14 +50,14 @@ final class AtomicRules {
                 ATOMIC + "AtomicLongFieldUpdater", ATOMIC + "AtomicReferenceFieldUpdater");
         var referenceUpdaters = prefixed(ATOMIC).extending(ATOMIC + "AtomicReferenceFieldUpdater");
         return List.of(
-                new Rule(atomics, instance(READ), Advices.ACQUIRE_ON_EXIT),
-                new Rule(atomics, instance(WRITE), Advices.RELEASE_ON_ENTER),
-                new Rule(atomics, instance(RMW).exceptMatching(COUNTING), Advices.READ_MODIFY_WRITE),
-                new Rule(others, instance(COUNTING), Advices.READ_MODIFY_WRITE),
-                new Rule(numbers, instance(COUNTING), Advices.COUNTING_UPDATE),
-                new Rule(adders, instance(READ), Advices.ACQUIRE_INCIDENTAL_ON_EXIT),
-                new Rule(adders, instance(WRITE), Advices.RELEASE_ON_ENTER),
-                new Rule(adders, instance(RMW), Advices.COUNTING_UPDATE),
+                new Rule(atomics, methodsMatching(READ), Advices.ACQUIRE_ON_EXIT),
+                new Rule(atomics, methodsMatching(WRITE), Advices.RELEASE_ON_ENTER),
+                new Rule(atomics, methodsMatching(RMW).exceptMatching(COUNTING), Advices.READ_MODIFY_WRITE),
+                new Rule(others, methodsMatching(COUNTING), Advices.READ_MODIFY_WRITE),
+                new Rule(numbers, methodsMatching(COUNTING), Advices.COUNTING_UPDATE),
+                new Rule(adders, methodsMatching(READ), Advices.ACQUIRE_INCIDENTAL_ON_EXIT),
+                new Rule(adders, methodsMatching(WRITE), Advices.RELEASE_ON_ENTER),
+                new Rule(adders, methodsMatching(RMW), Advices.COUNTING_UPDATE),
                 new Rule(updaters, onTarget(READ), Advices.TARGET_ACQUIRE),
                 new Rule(updaters, onTarget(WRITE), Advices.TARGET_RELEASE),
                 new Rule(updaters, onTarget(RMW).exceptMatching(COUNTING), Advices.TARGET_READ_MODIFY_WRITE),
@@ -65,11 +65,7 @@ final class AtomicRules {
                 new Rule(numberUpdaters, onTarget(COUNTING), Advices.TARGET_COUNTING_UPDATE));
     }
 
-    private static MethodMatch instance(String names) {
-        return methodsMatching(names);
-    }
-
     private static MethodMatch onTarget(String names) {
-        return instance(names).firstTaking(Object.class);
+        return methodsMatching(names).firstTaking(Object.class);
     }
 }
