@@ -114,15 +114,40 @@ final class RaceAnalysis {
         long[] page = aw.page(index);
         t.beforeAccess();
         int pageIndex = index >>> ThreadContext.PAGE_BITS;
-        long[] known = aw.readBits(pageIndex, t.tid, false);
-        if (t.accessEpoch == t.epoch && Hooks.pageCovers(page, known, index, t.epoch, isWrite ? 0 : 1)) {
-            // Only the thread's array caches missed (a loop moved to another array or page): the inline check's
-            // answer, without the page's monitor, which threads reading the same pages would contend for.
-            t.remember(array, pageIndex, page, known);
-            return;
+        long[] known = null;
+        if (page != ArrayWords.SPARSE) {
+            known = aw.readBits(pageIndex, t.tid, false);
+            if (t.accessEpoch == t.epoch && Hooks.pageCovers(page, known, index, t.epoch, isWrite ? 0 : 1)) {
+                // Only the thread's array caches missed (a loop moved to another array or page): the inline
+                // check's answer, without the page's monitor, which threads reading the same pages would contend for.
+                t.remember(array, pageIndex, page, known);
+                return;
+            }
         }
         LockRef[] held = t.heldLocks();
         t.info.noteLocks(t.epoch, held);
+        Conflict c;
+        // A sparse page turns dense at most once, and then has no bitmap yet (known stays null).
+        while ((c = page == ArrayWords.SPARSE ? words.sparse(t, aw, index, site, isWrite)
+                : denseElement(t, aw, array, page, known, index, site, isWrite)) == WordShadow.DENSE) {
+            page = aw.page(index);
+        }
+        if (c != null && firstReport(-1 - site, site, c.site())) {
+            refreshName(t);
+            reporter.report(c, isWrite, site, t, held, -1, array.getClass());
+        }
+        if (flows.active && t.below != null) {
+            staleWrite(t, Flows.elementLocation(aw, array, index), isWrite, site, held, -1, array.getClass());
+        }
+    }
+
+    /**
+     * FastTrack on an element in a dense page, then the element's page remembered in the thread's context for the
+     * inline check, with the thread's read bitmap of the page when the element is read-shared.
+     */
+    private Conflict denseElement(ThreadState t, ArrayWords aw, Object array, long[] page, long[] known, int index,
+            int site, boolean isWrite) {
+        int pageIndex = index >>> ThreadContext.PAGE_BITS;
         // The generation before the access: a write that forgets this read after it makes the bitmap stale.
         long generation = page[page.length - 1];
         Conflict c = isWrite ? words.write(t, aw, page, index, site) : words.read(t, aw, page, index, site);
@@ -135,16 +160,10 @@ final class RaceAnalysis {
                 markRead(bits, index, t.epoch, generation);
             }
         } else {
-            bits = known;   // only this thread creates its bitmaps, so the one looked up above is still current
+            bits = known;   // only this thread creates its bitmaps, so the one looked up before is still current
         }
         t.remember(array, pageIndex, page, bits);
-        if (c != null && firstReport(-1 - site, site, c.site())) {
-            refreshName(t);
-            reporter.report(c, isWrite, site, t, held, -1, array.getClass());
-        }
-        if (flows.active && t.below != null) {
-            staleWrite(t, Flows.elementLocation(aw, array, index), isWrite, site, held, -1, array.getClass());
-        }
+        return c;
     }
 
     /**

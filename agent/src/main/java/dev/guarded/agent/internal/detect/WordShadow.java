@@ -139,6 +139,27 @@ final class WordShadow {
         }
     }
 
+    /** What {@link #sparse} returns when the element's page is dense (now or already): run the access there. */
+    static final Conflict DENSE = new Conflict(false, false, 0, null, null);
+
+    /**
+     * FastTrack's rule on an element of a sparse page ({@link ArrayWords#SPARSE}), in the page's store, under the
+     * array shadow's monitor, which guards the store.
+     *
+     * @return the conflicting earlier access, or null; {@link #DENSE} when the page is dense, the access not made
+     */
+    Conflict sparse(ThreadState t, ArrayWords array, int index, int site, boolean isWrite) {
+        synchronized (array) {
+            long[] store = array.sparseStore(index);
+            if (store == null) {
+                return DENSE;
+            }
+            long w = ArrayWords.sparseOffset(store, index);
+            return isWrite ? write(t, store, w, w + 8, w + 16, array, null, index, site)
+                    : read(t, store, w, w + 8, w + 16, array, null, index, site);
+        }
+    }
+
     /**
      * The read rule on words at {@code base + offsets}; the read set of a shared location is in the array's
      * shadow ({@code array} non-null, keyed by index) or in the object's side slot (keyed by field). Caller

@@ -84,9 +84,10 @@ class WordsDifferentialTest {
         for (int i = 0; i < CELLS; i++) {
             cells[i] = new Cell();
         }
-        // One array over two pages of element words (the second partly filled), one smaller than a page.
+        // One array over two pages of element words (the second partly filled), one too small to start sparse,
+        // and one whose page starts sparse and, touched at a dozen elements, turns dense in the middle of a run.
         int page = 1 << ThreadContext.PAGE_BITS;
-        int[][] arrays = {new int[page + page / 2 + 88], new int[3]};
+        int[][] arrays = {new int[page + page / 2 + 88], new int[3], new int[ArrayWords.SPARSE_MIN_ELEMENTS * 3]};
         Object[] locks = {new Object(), new Object()};
         Object[] syncs = {new Object(), new Object()};
         for (int step = 0; step < 300; step++) {
@@ -138,7 +139,8 @@ class WordsDifferentialTest {
                         "seed " + seed + ": index " + index + " of an array of " + array.length);
             } else if (op == 7 || op == 8) {
                 int[] array = arrays[rnd.nextInt(arrays.length)];
-                int index = rnd.nextBoolean() ? rnd.nextInt(array.length) : rnd.nextInt(3) * page % array.length;
+                int index = array.length == ArrayWords.SPARSE_MIN_ELEMENTS * 3 ? rnd.nextInt(ArrayWords.SPARSE_MAX_ENTRIES + 4)
+                        : rnd.nextBoolean() ? rnd.nextInt(array.length) : rnd.nextInt(3) * page % array.length;
                 int site = sites[rnd.nextInt(sites.length)];
                 boolean write = rnd.nextInt(3) == 0;
                 tables.access(s[0], tables.shadow().element(array, index), write, site, -1, array.getClass());
