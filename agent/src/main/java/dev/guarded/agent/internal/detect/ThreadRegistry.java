@@ -11,8 +11,7 @@ final class ThreadRegistry {
 
     private final SlotAllocator slots;
     private final WeakIdentityTable<ThreadState> threads;
-    private final StackCapture stacks = new StackCapture();
-    private final int stackDepth;
+    private final StackCapture stacks;
     /**
      * Per slot, the last few threads that held it, newest first, each knowing the first clock value it used
      * ({@link ThreadInfo#firstClock}): shadow words keep only the epoch of an access, and a report names the
@@ -30,7 +29,7 @@ final class ThreadRegistry {
     ThreadRegistry(int reuseAfter, int quarantine, int stackDepth) {
         this.slots = new SlotAllocator(reuseAfter, quarantine);
         this.threads = new WeakIdentityTable<>(slots::retire);
-        this.stackDepth = stackDepth;
+        this.stacks = new StackCapture(stackDepth);
     }
 
     /** Makes every thread state created from now on keep a transfer clock ({@link ThreadState#transfers}). */
@@ -170,7 +169,7 @@ final class ThreadRegistry {
             clock.joinFrom(slot.previous());
         }
         ThreadState created = new ThreadState(slot.index(), clock,
-                ThreadInfo.of(child, stacks.captureInterned(stackDepth)));
+                ThreadInfo.of(child, stacks.captureInterned()));
         transferClock(created, parent, slot);
         ThreadState state = publish(child, created);
         parent.released();

@@ -24,11 +24,11 @@ class StackCaptureTest {
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array is created raw
     void startStacksAreInternedAndSkipLeadingJdkFrames() throws Exception {
-        StackCapture capture = new StackCapture();
+        StackCapture capture = new StackCapture(4);
         List<Frame>[] seen = new List[2];
         for (int i = 0; i < 2; i++) {
             int k = i;
-            Thread t = new Thread(() -> seen[k] = capture.captureInterned(4));
+            Thread t = new Thread(() -> seen[k] = capture.captureInterned());
             t.start();
             t.join();
         }
@@ -39,14 +39,14 @@ class StackCaptureTest {
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array is created raw
     void startsFromDifferentCallPathsKeepTheirOwnStacks() throws Exception {
-        StackCapture capture = new StackCapture();
+        StackCapture capture = new StackCapture(4);
         List<Frame>[] seen = new List[4];
         for (int i = 0; i < seen.length; i++) {
             int k = i;
             // This test's own frames are agent frames (dropped); the second path differs by a JDK frame.
             Runnable start = k % 2 == 0
-                    ? () -> seen[k] = capture.captureInterned(4)
-                    : () -> seen[k] = Optional.of(capture).map(c -> c.captureInterned(4)).orElseThrow();
+                    ? () -> seen[k] = capture.captureInterned()
+                    : () -> seen[k] = Optional.of(capture).map(c -> c.captureInterned()).orElseThrow();
             Thread t = new Thread(start);
             t.start();
             t.join();
