@@ -26,7 +26,8 @@ import dev.guarded.agent.hook.ThreadContext;
  * million touched elements held 250 MB of dense pages, about 200 bytes a touched element where its words are 24.
  * The inline check cannot see into a store (the page it finds is {@link #SPARSE}, which it never matches), so
  * every access to a sparse page reaches the detector: cheap for the few elements such a page holds, and a loop
- * over the array makes it dense within a few elements. The store is guarded by this shadow's monitor, a dense
+ * makes the page dense within a few elements, or at its first access to an element it already touched in the
+ * same epoch (a loop over two elements of a table). The store is guarded by this shadow's monitor, a dense
  * page by its own; a page only ever turns from sparse to dense, under this monitor, and the dense page is
  * published last, so every update made in the store happens-before any made in the page.
  */
@@ -232,6 +233,15 @@ final class ArrayWords extends WeakIdentityTable.Entry<ArrayWords> {
             at += ENTRY_LONGS;
         }
         return WordShadow.LONG_ARRAY_BASE + 8L * (at + 1);
+    }
+
+    /** Makes the sparse page holding element {@code index} dense (no-op when it is). Caller holds this monitor. */
+    void makeDense(int index) {
+        int page = index >>> ThreadContext.PAGE_BITS;
+        long[] store = stored(page);
+        if (store != null && isStore(store, page)) {
+            makeDense(page, store);
+        }
     }
 
     /** Copies the store's entries into a new dense page and publishes it, last. Caller holds this monitor. */

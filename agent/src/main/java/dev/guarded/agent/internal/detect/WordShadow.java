@@ -155,9 +155,29 @@ final class WordShadow {
                 return DENSE;
             }
             long w = ArrayWords.sparseOffset(store, index);
+            if (repeat(t, store, w, array, index, isWrite)) {
+                // The thread touches this element again in the same epoch (a loop over a few elements): only a
+                // dense page lets the inline check answer that, instead of a call per access.
+                array.makeDense(index);
+                return DENSE;
+            }
             return isWrite ? write(t, store, w, w + 8, w + 16, array, null, index, site)
                     : read(t, store, w, w + 8, w + 16, array, null, index, site);
         }
+    }
+
+    /** @return whether the element's words already show this access kind by {@code t} in its current epoch */
+    private static boolean repeat(ThreadState t, long[] store, long w, ArrayWords array, int index, boolean isWrite) {
+        long e = t.epoch;
+        if (isWrite) {
+            return Words.getLong(store, w) == e;
+        }
+        long r = Words.getLong(store, w + 8);
+        if (r == READ_SHARED) {
+            ReadSet rs = array.readSet(index, false);
+            return rs != null && rs.epochOf(t.tid) == e;
+        }
+        return r == e;
     }
 
     /**

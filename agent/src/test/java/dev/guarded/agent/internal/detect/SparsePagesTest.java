@@ -46,6 +46,21 @@ class SparsePagesTest {
     }
 
     @Test
+    void aRepeatedAccessInOneEpochMakesThePageDenseForTheInlineCheck() {
+        Harness h = new Harness("quiet");
+        ThreadState t = h.thread("t");
+        int[] table = new int[LENGTH];
+        h.a.elementAccess(t, table, 2, h.readSite, false);
+        h.a.elementAccess(t, table, 3, h.writeSite, true);
+        assertSame(ArrayWords.SPARSE, h.a.shadow().arrayWords(table).page(2), "first accesses leave it sparse");
+        h.a.elementAccess(t, table, 2, h.readSite, false);   // element 2 again, in the same epoch: a loop
+        assertNotSame(ArrayWords.SPARSE, h.a.shadow().arrayWords(table).page(2));
+        assertTrue(Hooks.elementCovered(table, 2, t, 1), "the inline check answers the loop's next read");
+        assertTrue(Hooks.elementCovered(table, 3, t, 0), "and the write the store held");
+        assertTrue(h.races().isEmpty());
+    }
+
+    @Test
     void aPageTurnsDenseAtItsFirstElementBeyondTheStoreAndKeepsEveryElementsHistory() {
         Harness h = new Harness("quiet");
         ThreadState writer = h.thread("writer");
