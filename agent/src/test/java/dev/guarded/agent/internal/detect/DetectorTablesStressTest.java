@@ -118,6 +118,35 @@ class DetectorTablesStressTest {
         assertTrue(!h.races().isEmpty(), h.output());
     }
 
+    /**
+     * Threads write their own elements of fresh arrays at once while each array's page starts sparse, fills its
+     * store and turns dense under them: no write may be lost in the move, so an unordered reader afterwards races
+     * with every element's write (each element has its own sites, so no report hides another).
+     */
+    @Test
+    void sparsePagesTurningDenseUnderConcurrentWritesLoseNoWrite() throws Exception {
+        int elements = ArrayWords.SPARSE_MIN_ELEMENTS * THREADS;
+        for (int round = 0; round < 200 * SCALE; round++) {
+            Harness h = new Harness("quiet");
+            int[] array = new int[elements];
+            int[] writeSites = new int[elements];
+            for (int i = 0; i < elements; i++) {
+                writeSites[i] = h.site(100 + i);
+            }
+            runConcurrently(id -> {
+                for (int k = 0; k < elements / THREADS; k++) {
+                    int i = k * THREADS + id;   // interleaved: every thread's elements land in the one store
+                    h.d.arrayWrite(array, i, writeSites[i]);
+                }
+            });
+            ThreadState checker = h.thread("checker");
+            for (int i = 0; i < elements; i++) {
+                h.a.elementAccess(checker, array, i, h.site(1000 + i), false);
+            }
+            assertEquals(elements, h.races().size(), "round " + round + ": " + h.output());
+        }
+    }
+
     private interface Body {
         void run(int id) throws Exception;
     }
