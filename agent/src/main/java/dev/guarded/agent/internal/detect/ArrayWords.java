@@ -19,11 +19,11 @@ import dev.guarded.agent.hook.ThreadContext;
  *
  * <p>A page of {@link #SPARSE_MIN_ELEMENTS} or more elements starts sparse: its elements' words are entries
  * (element, write, read, sites) of a small store kept where the page would be (no other object), made as
- * elements are first touched and grown up to a quarter
- * of the page's elements, at most {@link #SPARSE_MAX_ENTRIES}; the next new element makes the page dense. A
- * copy-on-write B-tree node or a parser's buffer has dozens to thousands of elements of which a program touches
- * two or three (a binary search, one replaced child) before the array dies: measured on H2 with HikariCP, 1.26
- * million touched elements held 250 MB of dense pages, about 200 bytes a touched element where its words are 24.
+ * elements are first touched and grown up to a quarter of the page's elements, at most
+ * {@link #SPARSE_MAX_ENTRIES}; the next new element makes the page dense. A copy-on-write B-tree node or a
+ * parser's buffer has dozens to thousands of elements of which a program touches two or three (a binary search,
+ * one replaced child) before the array dies: measured on H2 with HikariCP, 1.26 million touched elements held
+ * 250 MB of dense pages, about 200 bytes a touched element where its words are 24.
  * The inline check cannot see into a store (the page it finds is {@link #SPARSE}, which it never matches), so
  * every access to a sparse page reaches the detector: cheap for the few elements such a page holds, and a loop
  * makes the page dense within a few elements, or at its first access to an element it already touched in the
@@ -168,7 +168,8 @@ final class ArrayWords extends WeakIdentityTable.Entry<ArrayWords> {
      * which is how {@link #isStore} tells them apart), else the dense page.
      */
     private long[] newPage(int page) {
-        return elements(page) < SPARSE_MIN_ELEMENTS ? densePage(page) : new long[SPARSE_FIRST_ENTRIES * ENTRY_LONGS + 1];
+        return elements(page) < SPARSE_MIN_ELEMENTS ? densePage(page)
+                : new long[SPARSE_FIRST_ENTRIES * ENTRY_LONGS + 1];
     }
 
     /**
@@ -249,7 +250,8 @@ final class ArrayWords extends WeakIdentityTable.Entry<ArrayWords> {
         long[] dense = densePage(page);
         for (int at = 0; at < store.length - 1 && store[at] != 0; at += ENTRY_LONGS) {
             int slot = (int) store[at] - 1;
-            System.arraycopy(store, at + 1, dense, slot * ThreadContext.WORDS_PER_ELEMENT, ThreadContext.WORDS_PER_ELEMENT);
+            System.arraycopy(store, at + 1, dense, slot * ThreadContext.WORDS_PER_ELEMENT,
+                    ThreadContext.WORDS_PER_ELEMENT);
         }
         dense[dense.length - 1] = store[store.length - 1];
         store(page, dense);

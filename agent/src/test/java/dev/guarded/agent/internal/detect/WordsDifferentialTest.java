@@ -139,7 +139,8 @@ class WordsDifferentialTest {
                         "seed " + seed + ": index " + index + " of an array of " + array.length);
             } else if (op == 7 || op == 8) {
                 int[] array = arrays[rnd.nextInt(arrays.length)];
-                int index = array.length == ArrayWords.SPARSE_MIN_ELEMENTS * 3 ? rnd.nextInt(ArrayWords.SPARSE_MAX_ENTRIES + 4)
+                int index = array.length == ArrayWords.SPARSE_MIN_ELEMENTS * 3
+                        ? rnd.nextInt(ArrayWords.SPARSE_MAX_ENTRIES + 4)
                         : rnd.nextBoolean() ? rnd.nextInt(array.length) : rnd.nextInt(3) * page % array.length;
                 int site = sites[rnd.nextInt(sites.length)];
                 boolean write = rnd.nextInt(3) == 0;
