@@ -53,8 +53,10 @@ final class CheckElimination {
     /** Checks the instrumenter kept and left out in this JVM, for the {@code verbose} summary at exit. */
     static final AtomicLong KEPT = new AtomicLong();
     static final AtomicLong ELIMINATED = new AtomicLong();
+    /** Of those left out, the accesses to arrays confined to one thread ({@link ConfinedArrays}). */
+    static final AtomicLong CONFINED = new AtomicLong();
 
-    private static final int LABEL = -1;
+    static final int LABEL = -1;
     private static final long UNKNOWN = 0;
     /** Symbols of int constants live above every local-value symbol. */
     private static final long CONSTANT = 1L << 40;
@@ -66,25 +68,50 @@ final class CheckElimination {
     static void printSummary() {
         long kept = KEPT.get();
         long eliminated = ELIMINATED.get();
-        System.err.printf("guarded: access checks: %d emitted, %d left out as redundant (%.1f%%)%n", kept, eliminated,
-                kept + eliminated == 0 ? 0.0 : 100.0 * eliminated / (kept + eliminated));
+        System.err.printf("guarded: access checks: %d emitted, %d left out as redundant (%.1f%%), %d of them to arrays"
+                + " confined to one thread%n", kept, eliminated,
+                kept + eliminated == 0 ? 0.0 : 100.0 * eliminated / (kept + eliminated), CONFINED.get());
     }
 
-    /** One recorded instruction: its opcode (or {@link #LABEL}) and what the analysis needs of its operands. */
-    private record Step(int opcode, int operand, Object first, Object second) {
+    /**
+     * One recorded instruction: its opcode (or {@link #LABEL}) and what the analyses need of its operands. For
+     * a method call {@code first} is the owner, {@code second} the descriptor and {@code third} the name; for
+     * {@code invokedynamic} {@code second} is the descriptor and {@code third} a {@link Dynamic}.
+     */
+    record Step(int opcode, int operand, Object first, Object second, Object third) {
+    }
+
+    /** An {@code invokedynamic}'s bootstrap method and static arguments. */
+    record Dynamic(Handle bootstrap, Object[] arguments) {
     }
 
     /** The instructions of one method, recorded in the first pass, and the labels something jumps to. */
     static final class Recorder extends MethodVisitor {
         private final List<Step> steps = new ArrayList<>();
         private final Set<Label> targets = new HashSet<>();
+        private boolean subroutines;
 
         Recorder() {
             super(Opcodes.ASM9);
         }
 
         private void add(int opcode, int operand, Object first, Object second) {
-            steps.add(new Step(opcode, operand, first, second));
+            steps.add(new Step(opcode, operand, first, second, null));
+        }
+
+        /** @return the recorded instructions, in order */
+        List<Step> steps() {
+            return steps;
+        }
+
+        /** @return whether {@code label} is a jump target or an exception handler's entry */
+        boolean isTarget(Label label) {
+            return targets.contains(label);
+        }
+
+        /** @return whether the method uses JSR/RET (class files before Java 6) */
+        boolean hasSubroutines() {
+            return subroutines;
         }
 
         @Override
@@ -99,6 +126,7 @@ final class CheckElimination {
 
         @Override
         public void visitVarInsn(int opcode, int varIndex) {
+            subroutines |= opcode == Opcodes.RET;
             add(opcode, varIndex, null, null);
         }
 
@@ -114,17 +142,18 @@ final class CheckElimination {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
-            add(opcode, 0, owner, descriptor);
+            steps.add(new Step(opcode, 0, owner, descriptor, name));
         }
 
         @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            add(Opcodes.INVOKEDYNAMIC, 0, null, descriptor);
+            steps.add(new Step(Opcodes.INVOKEDYNAMIC, 0, null, descriptor, new Dynamic(bootstrap, arguments)));
         }
 
         @Override
         public void visitJumpInsn(int opcode, Label label) {
             targets.add(label);
+            subroutines |= opcode == Opcodes.JSR;
             add(opcode, 0, label, null);
         }
 
@@ -168,6 +197,33 @@ final class CheckElimination {
         }
     }
 
+    /** @return slots popped and pushed by an arithmetic, conversion, comparison or length instruction */
+    static int[] arithmetic(int op) {
+        if (op >= Opcodes.IADD && op <= Opcodes.DREM) {
+            boolean wide = (op - Opcodes.IADD) % 2 == 1;   // I L F D in turn
+            return wide ? new int[] {4, 2} : new int[] {2, 1};
+        }
+        if (op >= Opcodes.INEG && op <= Opcodes.DNEG) {
+            return (op - Opcodes.INEG) % 2 == 1 ? new int[] {2, 2} : new int[] {1, 1};
+        }
+        if (op >= Opcodes.ISHL && op <= Opcodes.LUSHR) {
+            return (op - Opcodes.ISHL) % 2 == 1 ? new int[] {3, 2} : new int[] {2, 1};
+        }
+        if (op >= Opcodes.IAND && op <= Opcodes.LXOR) {
+            return (op - Opcodes.IAND) % 2 == 1 ? new int[] {4, 2} : new int[] {2, 1};
+        }
+        return switch (op) {
+            case Opcodes.I2L, Opcodes.I2D, Opcodes.F2L, Opcodes.F2D -> new int[] {1, 2};
+            case Opcodes.L2I, Opcodes.L2F, Opcodes.D2I, Opcodes.D2F -> new int[] {2, 1};
+            case Opcodes.L2D, Opcodes.D2L -> new int[] {2, 2};
+            case Opcodes.I2F, Opcodes.F2I, Opcodes.I2B, Opcodes.I2C, Opcodes.I2S, Opcodes.ARRAYLENGTH ->
+                    new int[] {1, 1};
+            case Opcodes.LCMP, Opcodes.DCMPL, Opcodes.DCMPG -> new int[] {4, 1};
+            case Opcodes.FCMPL, Opcodes.FCMPG -> new int[] {2, 1};
+            default -> new int[] {0, 0};   // NOP
+        };
+    }
+
     /**
      * @param method       the recording of the method's first pass
      * @param currentClass internal name of the class being rewritten (resolved and initialized while its code runs)
@@ -184,8 +240,16 @@ final class CheckElimination {
      * @param leftOut       accesses whose check is left out
      * @param coveringReads writes whose check covers a read before them whose check is left out (the detector's
      *                      stale-write log must still see that read: the write is not a write-back of an older one)
+     * @param confined      accesses left out because their array is confined to the thread ({@link ConfinedArrays})
      */
-    record Plan(BitSet leftOut, BitSet coveringReads) {
+    record Plan(BitSet leftOut, BitSet coveringReads, BitSet confined) {
+
+        /** @return this plan, also leaving out the accesses to confined arrays */
+        Plan withConfined(BitSet confinedAccesses) {
+            BitSet all = (BitSet) leftOut.clone();
+            all.or(confinedAccesses);
+            return new Plan(all, coveringReads, confinedAccesses);
+        }
     }
 
     /** What resolving a field tells: whether the instrumented access is itself a synchronization event. */
@@ -228,7 +292,7 @@ final class CheckElimination {
             for (Step s : method.steps) {
                 step(s);
             }
-            return new Plan(redundant, covering);
+            return new Plan(redundant, covering, new BitSet());
         }
 
         private void step(Step s) {
@@ -465,33 +529,6 @@ final class CheckElimination {
                     pushUnknown(effect[1]);
                 }
             }
-        }
-
-        /** @return slots popped and pushed by an arithmetic, conversion, comparison or length instruction */
-        private static int[] arithmetic(int op) {
-            if (op >= Opcodes.IADD && op <= Opcodes.DREM) {
-                boolean wide = (op - Opcodes.IADD) % 2 == 1;   // I L F D in turn
-                return wide ? new int[] {4, 2} : new int[] {2, 1};
-            }
-            if (op >= Opcodes.INEG && op <= Opcodes.DNEG) {
-                return (op - Opcodes.INEG) % 2 == 1 ? new int[] {2, 2} : new int[] {1, 1};
-            }
-            if (op >= Opcodes.ISHL && op <= Opcodes.LUSHR) {
-                return (op - Opcodes.ISHL) % 2 == 1 ? new int[] {3, 2} : new int[] {2, 1};
-            }
-            if (op >= Opcodes.IAND && op <= Opcodes.LXOR) {
-                return (op - Opcodes.IAND) % 2 == 1 ? new int[] {4, 2} : new int[] {2, 1};
-            }
-            return switch (op) {
-                case Opcodes.I2L, Opcodes.I2D, Opcodes.F2L, Opcodes.F2D -> new int[] {1, 2};
-                case Opcodes.L2I, Opcodes.L2F, Opcodes.D2I, Opcodes.D2F -> new int[] {2, 1};
-                case Opcodes.L2D, Opcodes.D2L -> new int[] {2, 2};
-                case Opcodes.I2F, Opcodes.F2I, Opcodes.I2B, Opcodes.I2C, Opcodes.I2S, Opcodes.ARRAYLENGTH ->
-                        new int[] {1, 1};
-                case Opcodes.LCMP, Opcodes.DCMPL, Opcodes.DCMPG -> new int[] {4, 1};
-                case Opcodes.FCMPL, Opcodes.FCMPG -> new int[] {2, 1};
-                default -> new int[] {0, 0};   // NOP
-            };
         }
 
         /** A synchronization event may happen here: no earlier check covers a later access. */

@@ -24,12 +24,15 @@ final class ClassInstrumenter extends ClassVisitor {
 
     private final ClassContext ctx;
     private final boolean declaresWords;
+    /** Per method, its accesses to arrays confined to one thread (found when checks are eliminated). */
+    private final java.util.Map<String, java.util.BitSet> confinedAccesses;
     private boolean anyWords;
 
     private ClassInstrumenter(ClassVisitor writer, ClassContext ctx) {
         super(Opcodes.ASM9, writer);
         this.ctx = ctx;
         this.declaresWords = ctx.words.classHasWords(ctx.shape);
+        this.confinedAccesses = ctx.shape.bodies.isEmpty() ? java.util.Map.of() : ConfinedArrays.find(ctx.shape);
     }
 
     /**
@@ -153,10 +156,12 @@ final class ClassInstrumenter extends ClassVisitor {
         if (body == null) {
             return null;
         }
-        return CheckElimination.redundant(body, ctx.internalName, (owner, field, isStatic) -> {
+        CheckElimination.Plan plan = CheckElimination.redundant(body, ctx.internalName, (owner, field, isStatic) -> {
             FieldResolver.Field f = ctx.resolver.resolve(ctx.loader, ctx.shape, owner, field);
             return f.isVolatile() || (isStatic && !f.declaringClass().equals(ctx.internalName));
         });
+        java.util.BitSet confined = confinedAccesses.get(method);
+        return confined == null ? plan : plan.withConfined(confined);
     }
 
     /** Declares the three words of one field and tells the detector that the field has them. */

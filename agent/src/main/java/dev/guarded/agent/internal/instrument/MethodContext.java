@@ -57,6 +57,9 @@ final class MethodContext {
     boolean needsCheck(int ordinal) {
         if (plan != null && plan.leftOut().get(ordinal)) {
             CheckElimination.ELIMINATED.incrementAndGet();
+            if (plan.confined().get(ordinal)) {
+                CheckElimination.CONFINED.incrementAndGet();
+            }
             return false;
         }
         CheckElimination.KEPT.incrementAndGet();
