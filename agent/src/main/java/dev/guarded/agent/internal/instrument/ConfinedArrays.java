@@ -18,7 +18,10 @@ import org.objectweb.asm.Type;
  * Finds the array-element accesses no other thread can make, whose checks therefore cannot find a race: accesses
  * to an array that the running invocation allocated itself and that never becomes reachable from anywhere but
  * <ul>
- *   <li>local variables of that invocation that only ever hold arrays it allocated, and</li>
+ *   <li>local variables of that invocation that only ever hold arrays it allocated,</li>
+ *   <li>array parameters of JDK methods that only read or fill the array while they run and keep no reference
+ *       to it ({@code String.format}, {@code Objects.hash}, {@code new String(char[])}, {@code Arrays.sort},
+ *       {@code System.arraycopy}, ...: {@link #BORROWING_CALLS}), and</li>
  *   <li>parameters of a class's own lambda bodies (private synthetic methods that only its lambda captures
  *       name), when the lambda object goes straight to a JDK method whose contract runs the callback once
  *       and returns its result ({@code Map.compute}, {@code computeIfAbsent}, {@code computeIfPresent},
@@ -27,8 +30,9 @@ import org.objectweb.asm.Type;
  * </ul>
  * That is the one-element "cell" idiom libraries use to get results out of a compute lambda
  * ({@code Object[] old = new Object[1]; map.compute(k, (key, v) -> { old[0] = v; ... })}): Caffeine allocates
- * three to five per eviction and load. Checked, each cell costs a shadow, a weak-table entry and a reference the
- * collector processes, for an array only its own thread ever touches.
+ * three to five per eviction and load; and varargs arrays filled for a formatting or hashing call
+ * ({@code Objects.hash(a, b)} in a {@code hashCode}). Checked, each costs a shadow, a weak-table entry and a
+ * reference the collector processes, for an array only its own thread ever touches.
  *
  * <p>The analysis is deliberately small and conservative: per method, a symbolic operand stack over one
  * straight line at a time (as {@link CheckElimination}); a reference that goes anywhere it cannot follow (a call
@@ -51,6 +55,24 @@ final class ConfinedArrays {
     private static final Set<String> OPTIONAL_METHODS = Set.of("map", "flatMap", "filter", "ifPresent", "orElseGet",
             "or");
     private static final String METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+    /**
+     * JDK methods ({@code owner.name}) that read or fill an array argument in the caller and keep no reference to
+     * it: formatting and hashing varargs, copies, string construction, {@code Arrays} utilities, reflective calls
+     * (which pass the elements, not the array, to the method they call). Only their
+     * array-typed parameters (and {@code System.arraycopy}'s two arrays) count; the JDK's own accesses are not
+     * checked anyway, so the array stays the caller's alone.
+     */
+    private static final Set<String> BORROWING_CALLS = Set.of("java/lang/String.format", "java/lang/String.formatted",
+            "java/lang/String.join", "java/lang/String.valueOf", "java/lang/String.copyValueOf",
+            "java/lang/String.<init>", "java/lang/StringBuilder.append", "java/lang/StringBuilder.insert",
+            "java/lang/System.arraycopy", "java/util/Objects.hash", "java/util/Arrays.hashCode",
+            "java/util/Arrays.equals", "java/util/Arrays.toString", "java/util/Arrays.deepToString",
+            "java/util/Arrays.deepHashCode", "java/util/Arrays.deepEquals", "java/util/Arrays.fill",
+            "java/util/Arrays.sort", "java/util/Arrays.binarySearch", "java/util/Arrays.copyOf",
+            "java/util/Arrays.copyOfRange", "java/util/Arrays.mismatch", "java/util/Arrays.compare",
+            "java/util/List.of", "java/util/Set.of", "java/util/EnumSet.of", "java/io/PrintStream.printf",
+            "java/io/PrintStream.format", "java/text/MessageFormat.format", "java/lang/reflect/Method.invoke",
+            "java/lang/reflect/Constructor.newInstance");
 
     private ConfinedArrays() {
     }
@@ -122,6 +144,8 @@ final class ConfinedArrays {
         final String key;
         final int argumentSlots;
         final Map<Integer, BitSet> accesses = new HashMap<>();
+        /** Accesses straight on a fresh array, before or instead of a store to a local (initializers, varargs). */
+        final Map<Integer, BitSet> allocationAccesses = new HashMap<>();
         final Set<Integer> freshStored = new HashSet<>();
         final Set<Integer> spoiled = new HashSet<>();
         final List<Set<Integer>> allocationSlots = new ArrayList<>();
@@ -291,6 +315,8 @@ final class ConfinedArrays {
             long array = pop();
             if ((array & KIND) == CELL) {
                 accesses.computeIfAbsent((int) array, k -> new BitSet()).set(ordinal);
+            } else if ((array & KIND) == FRESH) {
+                allocationAccesses.computeIfAbsent((int) array, k -> new BitSet()).set(ordinal);
             }
             ordinal++;
             pushOther(resultSlots);
@@ -319,6 +345,8 @@ final class ConfinedArrays {
             }
             Type[] params = Type.getArgumentTypes(descriptor);
             boolean runsCallbackFirst = runsCallbackBeforeReturning(callOwner, name);
+            boolean borrows = BORROWING_CALLS.contains(callOwner + '.' + name);
+            boolean arraycopy = borrows && name.equals("arraycopy");
             for (int i = params.length - 1; i >= 0; i--) {
                 if (params[i].getSize() == 2) {
                     popEscaping(2);
@@ -327,7 +355,9 @@ final class ConfinedArrays {
                 long value = pop();
                 boolean callback = runsCallbackFirst && params[i].getSort() == Type.OBJECT
                         && params[i].getInternalName().startsWith("java/util/function/");
-                if (!(callback && (value & KIND) == LAMBDA)) {
+                boolean borrowed = borrows && (params[i].getSort() == Type.ARRAY || (arraycopy && i % 2 == 0));
+                if (!(callback && (value & KIND) == LAMBDA)
+                        && !(borrowed && ((value & KIND) == CELL || (value & KIND) == FRESH))) {
                     escape(value);
                 }
             }
@@ -347,6 +377,11 @@ final class ConfinedArrays {
             }
             Handle body = lambdaBody(indy);   // null: not a lambda of this class, or a constructor reference
             if (body != null) {
+                for (long value : captured) {
+                    if ((value & KIND) != CELL) {
+                        escape(value);   // only locals are followed into lambda bodies
+                    }
+                }
                 push(LAMBDA | lambdas.size());
                 lambdas.add(new Lambda(body.getName() + body.getDesc(), body.getTag() == Opcodes.H_INVOKESTATIC,
                         captured));
@@ -464,7 +499,9 @@ final class ConfinedArrays {
             }
             Set<Slot> confined = new HashSet<>();
             for (MethodScan scan : scans.values()) {
-                for (int slot : scan.accesses.keySet()) {
+                Set<Integer> slots = new HashSet<>(scan.accesses.keySet());
+                slots.addAll(scan.freshStored);
+                for (int slot : slots) {
                     if (scan.confinedLocal(slot)) {
                         confined.add(new Slot(scan.key, slot));
                     }
@@ -482,6 +519,13 @@ final class ConfinedArrays {
                 changed = confined.removeIf(s -> !stillConfined(s, confined, capturesOf, captor));
             }
             Map<String, BitSet> result = new HashMap<>();
+            for (MethodScan scan : scans.values()) {
+                for (Map.Entry<Integer, BitSet> a : scan.allocationAccesses.entrySet()) {
+                    if (allocationConfined(scan, a.getKey(), confined)) {
+                        result.computeIfAbsent(scan.key, k -> new BitSet()).or(a.getValue());
+                    }
+                }
+            }
             for (Slot s : confined) {
                 BitSet accesses = scans.get(s.method()).accesses.get(s.slot());
                 if (accesses != null) {
@@ -489,6 +533,19 @@ final class ConfinedArrays {
                 }
             }
             return result;
+        }
+
+        /** @return whether a fresh array went nowhere but to confined locals and borrowing JDK calls */
+        private static boolean allocationConfined(MethodScan scan, int allocation, Set<Slot> confined) {
+            if (scan.escapedAllocations.get(allocation)) {
+                return false;
+            }
+            for (int slot : scan.allocationSlots.get(allocation)) {
+                if (!confined.contains(new Slot(scan.key, slot))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** @return whether the method is a private synthetic lambda body named only by lambdas that stay put */

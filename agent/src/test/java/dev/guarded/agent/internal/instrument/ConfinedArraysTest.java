@@ -26,8 +26,9 @@ import org.objectweb.asm.Opcodes;
 /**
  * Rewrites {@link ConfinedSample} with check elimination on and off and counts, per method and per lambda body,
  * the element checks that remain: an array the invocation allocated keeps no check while it reaches nothing but
- * its own locals and a JDK compute-style callback; every other way out (a call, a field, another array, a
- * return, a thread's lambda, a lambda stored first, a map that is not the JDK's) keeps them. Then runs both
+ * its own locals, a JDK compute-style callback and JDK calls that only borrow it; every other way out (a call, a
+ * field, another array, a return, a thread's lambda, a lambda stored first, a map that is not the JDK's, a JDK
+ * call that keeps it) keeps them. Then runs both
  * rewrites to see that results do not change and which accesses still reach the detector.
  */
 class ConfinedArraysTest {
@@ -61,6 +62,11 @@ class ConfinedArraysTest {
         expect("parameter", 1, 3);
         expect("valueOnStackAtBranch", 2, 2);  // carried across a branch: not followed
         expect("storedIntoArray", 2, 5);         // holder's two accesses go; c's write and the read through holder stay
+        expect("hashOf", 0, 2);                  // the varargs array's initializer
+        expect("formatted", 0, 1);
+        expect("stringFromChars", 0, 1);
+        expect("asListKeeps", 2, 2);
+        expect("reflect", 1, 2);
     }
 
     private static void expect(String method, int withElimination, int without) {
@@ -99,6 +105,11 @@ class ConfinedArraysTest {
         calls.put("userCompute", new Object[] {"k"});
         calls.put("capturedTwice", new Object[] {"k"});
         calls.put("storedIntoArray", new Object[0]);
+        calls.put("hashOf", new Object[] {"a", "b"});
+        calls.put("formatted", new Object[] {7});
+        calls.put("stringFromChars", new Object[] {3});
+        calls.put("asListKeeps", new Object[] {"a"});
+        calls.put("reflect", new Object[] {"a"});
         for (Map.Entry<String, Object[]> call : calls.entrySet()) {
             assertEquals(invoke(without, call.getKey(), call.getValue()), invoke(with, call.getKey(), call.getValue()),
                     call.getKey());

@@ -129,6 +129,36 @@ public class ConfinedSample {
         return c[0] + ((int[]) holder[0])[0];
     }
 
+    public int hashOf(String a, String b) {
+        return java.util.Objects.hash(a, b);
+    }
+
+    public String formatted(int x) {
+        Object[] args = {x};
+        return String.format("%d", args);
+    }
+
+    public String stringFromChars(int n) {
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = 'a';
+        }
+        return new String(c);
+    }
+
+    /** {@code Method.invoke} passes the elements on; {@code getMethod}'s parameter-type array is not followed. */
+    public Object reflect(String s) throws ReflectiveOperationException {
+        return String.class.getMethod("concat", String.class).invoke(s, new Object[] {"x"});
+    }
+
+    /** {@code Arrays.asList} keeps the array: the list writes through to it. */
+    public String asListKeeps(String a) {
+        String[] array = {a};
+        java.util.List<String> list = java.util.Arrays.asList(array);
+        array[0] = "b";
+        return list.get(0);
+    }
+
     private static void fill(int[] a, int x) {
         a[0] = x;
     }
