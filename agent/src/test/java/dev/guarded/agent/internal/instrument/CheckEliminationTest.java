@@ -3,10 +3,8 @@ package dev.guarded.agent.internal.instrument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +13,6 @@ import java.util.Set;
 import dev.guarded.agent.hook.HookListener;
 import dev.guarded.agent.hook.Hooks;
 import dev.guarded.agent.internal.meta.Metadata;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -150,41 +144,16 @@ class CheckEliminationTest {
     }
 
     private static byte[] rewrite(boolean eliminate, boolean words) throws Exception {
-        ShadowWords rule = words ? new ShadowWords(true, n -> n.startsWith(SAMPLE), Set.of()) : ShadowWords.none();
-        return ClassInstrumenter.instrument(bytes(SAMPLE), CheckEliminationTest.class.getClassLoader(),
-                new FieldResolver(), n -> n.equals(SAMPLE), rule, eliminate);
+        return SampleRewrites.rewrite(SAMPLE, eliminate, words);
     }
 
     private static Class<?> load(byte[] rewritten) throws Exception {
-        Map<String, byte[]> classes = new HashMap<>();
-        classes.put(SAMPLE, rewritten);
-        return new ClassInstrumenterTest.SingleClassLoader(classes).loadClass(SAMPLE);
-    }
-
-    private static byte[] bytes(String className) throws Exception {
-        try (InputStream in = CheckEliminationTest.class.getResourceAsStream(
-                "/" + className.replace('.', '/') + ".class")) {
-            return in.readAllBytes();
-        }
+        return SampleRewrites.load(SAMPLE, rewritten);
     }
 
     /** @return per method name, the number of access-check hook calls in its rewritten code */
     private static Map<String, Integer> checksPerMethod(byte[] classFile) {
-        Map<String, Integer> counts = new HashMap<>();
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new MethodVisitor(api) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                        if (owner.equals(MethodContext.HOOKS) && CHECKS.contains(method)) {
-                            counts.merge(name, 1, Integer::sum);
-                        }
-                    }
-                };
-            }
-        }, ClassReader.SKIP_FRAMES);
+        Map<String, Integer> counts = SampleRewrites.hookCalls(classFile, CHECKS, name -> name);
         assertTrue(counts.containsKey("helper"), "the counter must see the hooks: " + counts);
         return counts;
     }

@@ -3,12 +3,10 @@ package dev.guarded.agent.internal.instrument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +16,6 @@ import dev.guarded.agent.hook.HookListener;
 import dev.guarded.agent.hook.Hooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Rewrites {@link ConfinedSample} with check elimination on and off and counts, per method and per lambda body,
@@ -152,42 +146,17 @@ class ConfinedArraysTest {
     }
 
     private static byte[] rewrite(boolean eliminate, boolean words) throws Exception {
-        ShadowWords rule = words ? new ShadowWords(true, n -> n.startsWith(SAMPLE), Set.of()) : ShadowWords.none();
-        return ClassInstrumenter.instrument(bytes(SAMPLE), ConfinedArraysTest.class.getClassLoader(),
-                new FieldResolver(), n -> n.equals(SAMPLE), rule, eliminate);
+        return SampleRewrites.rewrite(SAMPLE, eliminate, words);
     }
 
     private static Class<?> load(byte[] rewritten) throws Exception {
-        Map<String, byte[]> classes = new HashMap<>();
-        classes.put(SAMPLE, rewritten);
-        return new ClassInstrumenterTest.SingleClassLoader(classes).loadClass(SAMPLE);
-    }
-
-    private static byte[] bytes(String className) throws Exception {
-        try (InputStream in = ConfinedArraysTest.class.getResourceAsStream(
-                "/" + className.replace('.', '/') + ".class")) {
-            return in.readAllBytes();
-        }
+        return SampleRewrites.load(SAMPLE, rewritten);
     }
 
     /** @return per method, its element-check hook calls; a lambda body's count under {@code enclosing->} */
     private static Map<String, Integer> elementChecks(byte[] classFile) {
-        Map<String, Integer> counts = new HashMap<>();
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                String key = name.startsWith("lambda$") ? name.substring(7, name.indexOf('$', 7)) + "->" : name;
-                return new MethodVisitor(api) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                        if (owner.equals(MethodContext.HOOKS) && ELEMENT_CHECKS.contains(method)) {
-                            counts.merge(key, 1, Integer::sum);
-                        }
-                    }
-                };
-            }
-        }, ClassReader.SKIP_FRAMES);
+        Map<String, Integer> counts = SampleRewrites.hookCalls(classFile, ELEMENT_CHECKS,
+                name -> name.startsWith("lambda$") ? name.substring(7, name.indexOf('$', 7)) + "->" : name);
         assertTrue(counts.containsKey("fill"), "the counter must see the hooks: " + counts);
         return counts;
     }
