@@ -87,6 +87,8 @@ final class Catalogue {
         pair(all, "int[] elements", "array.Array", "int[]", 17);
         // A one-element array a compute callback writes: confined to its thread unless something else captures it
         pair(all, "compute callback cell", "array.ComputeCell", "int[]", 17);
+        // A merge callback's own argument: the map's or the caller's array, never confined to the callback
+        pair(all, "merge callback argument", "array.MergeArgument", "int[]", 17);
         // Object.clone copies a field's shadow words with it; the copy gets its own history
         pair(all, "Object.clone", "clone.Clone", "$Config.value", 17);
         // Guarded's own primitives

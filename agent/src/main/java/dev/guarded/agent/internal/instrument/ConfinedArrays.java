@@ -579,8 +579,16 @@ final class ConfinedArrays {
             if (s.slot() >= scan.argumentSlots) {
                 return true;
             }
-            // a lambda body's parameter: every capture must pass a confined local's array
+            // a lambda body's parameter: every capture must pass a confined local's array. A parameter no capture
+            // feeds is one of the functional interface's own arguments (a map's value, say), which anyone may share.
             for (Lambda l : capturesOf.getOrDefault(s.method(), List.of())) {
+                boolean fed = false;
+                for (int i = 0; i < l.captured.length; i++) {
+                    fed |= l.parameterSlot(i) == s.slot();
+                }
+                if (!fed) {
+                    return false;
+                }
                 for (int i = 0; i < l.captured.length; i++) {
                     if (l.parameterSlot(i) == s.slot()) {
                         long value = l.captured[i];

@@ -61,6 +61,8 @@ class ConfinedArraysTest {
         expect("stringFromChars", 0, 1);
         expect("asListKeeps", 2, 2);
         expect("reflect", 1, 2);
+        expect("mergeArguments", 2, 2);          // the initializer's store and the read of the result
+        expect("mergeArguments->", 2, 3);        // old[0] += add[0]: a write covering its read, and add's read
     }
 
     private static void expect(String method, int withElimination, int without) {
@@ -104,6 +106,7 @@ class ConfinedArraysTest {
         calls.put("stringFromChars", new Object[] {3});
         calls.put("asListKeeps", new Object[] {"a"});
         calls.put("reflect", new Object[] {"a"});
+        calls.put("mergeArguments", new Object[] {"k"});
         for (Map.Entry<String, Object[]> call : calls.entrySet()) {
             assertEquals(invoke(without, call.getKey(), call.getValue()), invoke(with, call.getKey(), call.getValue()),
                     call.getKey());

@@ -12,6 +12,7 @@ public class ConfinedSample {
 
     final ConcurrentHashMap<String, Integer> map = new ConcurrentHashMap<>();
     int[] saved;
+    final ConcurrentHashMap<String, int[]> arrays = new ConcurrentHashMap<>();
 
     /** Has a method named {@code compute} but is no JDK map: nothing says when it runs the function. */
     public static final class NotAJdkMap {
@@ -157,6 +158,15 @@ public class ConfinedSample {
         java.util.List<String> list = java.util.Arrays.asList(array);
         array[0] = "b";
         return list.get(0);
+    }
+
+    /** The callback's own arguments are the map's arrays, shared with every thread: only captures are confined. */
+    public int mergeArguments(String k) {
+        int[] mine = {1};
+        return arrays.merge(k, mine, (old, add) -> {
+            old[0] += add[0];
+            return old;
+        })[0];
     }
 
     private static void fill(int[] a, int x) {
