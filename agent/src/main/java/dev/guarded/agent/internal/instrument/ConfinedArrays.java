@@ -103,31 +103,24 @@ final class ConfinedArrays {
     private record Slot(String method, int slot) {
     }
 
-    /** One lambda capture: which body it names and what each captured value is. */
+    /** One lambda capture: which body it names, what each captured value is and which body slot receives it. */
     private static final class Lambda {
         final String body;
-        final boolean staticBody;
         final long[] captured;
+        /** Per captured value, the body's local slot that receives it (an instance body's receiver is value 0). */
+        final int[] slots;
         boolean escaped;
 
         Lambda(String body, boolean staticBody, long[] captured) {
             this.body = body;
-            this.staticBody = staticBody;
             this.captured = captured;
-        }
-
-        /** @return the body's local slot that receives captured value {@code index} */
-        int parameterSlot(int index) {
+            this.slots = new int[captured.length];
             Type[] params = Type.getArgumentTypes(body.substring(body.indexOf('(')));
-            int slot = staticBody ? 0 : 1;
-            int first = staticBody ? 0 : 1;   // an instance body's receiver is captured value 0
-            if (!staticBody && index == 0) {
-                return 0;
+            int slot = 0;
+            for (int i = 0; i < captured.length; i++) {
+                slots[i] = slot;
+                slot += !staticBody && i == 0 ? 1 : params[staticBody ? i : i - 1].getSize();
             }
-            for (int i = 0; i < index - first; i++) {
-                slot += params[i].getSize();
-            }
-            return slot;
         }
     }
 
@@ -571,7 +564,7 @@ final class ConfinedArrays {
             for (Lambda l : scan.lambdas) {
                 for (int i = 0; i < l.captured.length; i++) {
                     if (l.captured[i] == (MethodScan.CELL | s.slot())
-                            && !confined.contains(new Slot(l.body, l.parameterSlot(i)))) {
+                            && !confined.contains(new Slot(l.body, l.slots[i]))) {
                         return false;
                     }
                 }
@@ -584,19 +577,17 @@ final class ConfinedArrays {
             for (Lambda l : capturesOf.getOrDefault(s.method(), List.of())) {
                 boolean fed = false;
                 for (int i = 0; i < l.captured.length; i++) {
-                    fed |= l.parameterSlot(i) == s.slot();
-                }
-                if (!fed) {
-                    return false;
-                }
-                for (int i = 0; i < l.captured.length; i++) {
-                    if (l.parameterSlot(i) == s.slot()) {
+                    if (l.slots[i] == s.slot()) {
                         long value = l.captured[i];
                         if ((value & MethodScan.KIND) != MethodScan.CELL
                                 || !confined.contains(new Slot(captor.get(l), (int) value))) {
                             return false;
                         }
+                        fed = true;
                     }
+                }
+                if (!fed) {
+                    return false;
                 }
             }
             return true;
