@@ -290,7 +290,8 @@ final class ArrayWords extends WeakIdentityTable.Entry<ArrayWords> {
             all = all == null ? new ReadSet[page + 1][] : java.util.Arrays.copyOf(all, Math.max(page + 1, all.length * 2));
         }
         if (all[page] == null) {
-            all[page] = new ReadSet[PAGE_SIZE];
+            // Sized to the elements the page covers, as the page is: a 400-element row needs no 1,024 slots.
+            all[page] = new ReadSet[Math.min(PAGE_SIZE, length - (page << ThreadContext.PAGE_BITS))];
         }
         x.readSets = all;
         return all[page];

@@ -43,7 +43,7 @@ final class VarState {
         }
         ReadSet rs = shared;
         if (rs != null) {
-            rs.put(t.epoch, site, t.info, held);
+            rs.put(t, t.epoch, site, t.info, held);
             return c;
         }
         long r0 = r;
@@ -54,8 +54,8 @@ final class VarState {
             r = t.epoch;
         } else {
             rs = new ReadSet();
-            rs.put(r0, rSite, rThr, rLocks);
-            rs.put(t.epoch, site, t.info, held);
+            rs.put(t, r0, rSite, rThr, rLocks);
+            rs.put(t, t.epoch, site, t.info, held);
             shared = rs;
             r = READ_SHARED;
         }

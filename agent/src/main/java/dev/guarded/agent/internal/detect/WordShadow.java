@@ -200,14 +200,14 @@ final class WordShadow {
             c = previous(true, w, writeSite(s));
         }
         if (rs != null) {
-            rs.put(e, site, t.info, null);
+            rs.put(t, e, site, null, null);
         } else if (r == Epoch.NONE || t.knows(r)) {
             Words.putLong(base, sOff, (s & 0xFFFF_FFFF_0000_0000L) | (site & 0xFFFF_FFFFL));
             Words.putLong(base, rOff, e);
         } else {
             ReadSet fresh = readSet(base, array, l, key, true);
-            fresh.put(r, readSite(s), registry.infoOf(r), null);
-            fresh.put(e, site, t.info, null);
+            fresh.put(t, r, readSite(s), null, null);
+            fresh.put(t, e, site, null, null);
             Words.putLong(base, rOff, READ_SHARED);
         }
         return c;
@@ -230,7 +230,7 @@ final class WordShadow {
             ReadSet rs = readSet(base, array, l, key, false);
             int i = rs == null ? -1 : rs.firstUnordered(t);
             if (i >= 0) {
-                c = new Conflict(false, false, rs.siteAt(i), rs.infoAt(i), locksAt(rs.infoAt(i), rs.epochAt(i)));
+                c = previous(false, rs.epochAt(i), rs.siteAt(i));
             }
         } else if (r != Epoch.NONE && !t.knows(r)) {
             c = previous(false, r, readSite(s));

@@ -1,0 +1,167 @@
+package dev.guarded.agent.internal.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guarded.report.Race;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Read sets drop the readers their newest reader already knows. The verdicts must be FastTrack's all the same:
+ * a write races exactly when some read it does not know exists, dropped or not. Run on both homes of a read
+ * set: a field in the side tables (which also keep each reader's thread and locks) and an array element's
+ * shadow words (which find the thread from the epoch).
+ */
+class ReadSetTest {
+
+    /** Where the shared location lives. */
+    enum Location {
+        FIELD, ELEMENT
+    }
+
+    private final Harness h = new Harness("quiet");
+    private final Object counter = new Object();
+    private final int[] array = new int[8];
+
+    private void read(Location where, ThreadState t, int line) {
+        if (where == Location.FIELD) {
+            h.read(t, counter, h.site(line));
+        } else {
+            h.a.elementAccess(t, array, 5, h.site(line), false);
+        }
+    }
+
+    private void write(Location where, ThreadState t, int line) {
+        if (where == Location.FIELD) {
+            h.write(t, counter, h.site(line));
+        } else {
+            h.a.elementAccess(t, array, 5, h.site(line), true);
+        }
+    }
+
+    private ReadSet readSet(Location where) {
+        return where == Location.FIELD ? h.a.shadow().field(counter, h.field).shared
+                : h.a.shadow().arrayWords(array).readSet(5, false);
+    }
+
+    /** {@code later} acquires what {@code earlier} released: everything {@code earlier} did happens-before. */
+    private void order(ThreadState earlier, ThreadState later, Object channel) {
+        h.a.release(earlier, channel, 0);
+        h.a.acquire(later, channel, 0);
+    }
+
+    /**
+     * A chain of readers, each ordered after the one before, beside one reader concurrent with all of them: the
+     * set keeps two entries' worth of readers, however long the chain (it kept every reader, and grew).
+     */
+    @ParameterizedTest
+    @EnumSource(Location.class)
+    void aChainOfOrderedReadersKeepsTheSmallestSet(Location where) {
+        ThreadState aside = h.thread("aside");
+        read(where, aside, 10);
+        ThreadState previous = h.thread("chain-0");
+        read(where, previous, 11);
+        for (int i = 1; i < 200; i++) {
+            ThreadState next = h.thread("chain-" + i);
+            order(previous, next, "chain" + i);
+            read(where, next, 11);
+            previous = next;
+        }
+        ReadSet rs = readSet(where);
+        assertNotNull(rs, "two concurrent readers make the location read-shared");
+        assertEquals(4, rs.capacity(), "only the readers no later reader knows are kept");
+        assertTrue(h.races().isEmpty());
+    }
+
+    /** Readers that are all concurrent are all kept: the set grows, and a write that knows one of them races. */
+    @ParameterizedTest
+    @EnumSource(Location.class)
+    void concurrentReadersAreAllKept(Location where) {
+        List<ThreadState> readers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ThreadState r = h.thread("reader-" + i);
+            readers.add(r);
+            read(where, r, 20 + i);
+        }
+        assertTrue(readSet(where).capacity() >= 32, "20 readers at most three quarters full");
+        ThreadState writer = h.thread("writer");
+        for (int i = 1; i < 20; i++) {
+            order(readers.get(i), writer, "r" + i);
+        }
+        write(where, writer, 50);
+        assertEquals(1, h.races().size(), "the one reader the writer does not know, the first");
+        assertEquals(20, h.races().get(0).accesses().get(1).site().line());
+        assertEquals("reader-0", h.races().get(0).accesses().get(1).thread());
+    }
+
+    /**
+     * A write that does not know a dropped read cannot know the read that dropped it either: it races, with the
+     * read that is kept.
+     */
+    @ParameterizedTest
+    @EnumSource(Location.class)
+    void aWriteConcurrentWithADroppedReadStillRaces(Location where) {
+        ThreadState aside = h.thread("aside");
+        ThreadState first = h.thread("first");
+        ThreadState second = h.thread("second");
+        ThreadState third = h.thread("third");
+        read(where, aside, 30);
+        read(where, first, 31);
+        order(first, second, "a");
+        read(where, second, 32);      // the set is full now (three readers)
+        order(second, third, "b");
+        read(where, third, 33);       // drops first's and second's reads, which third knows
+        assertEquals(4, readSet(where).capacity());
+        ThreadState writer = h.thread("writer");
+        order(aside, writer, "c");    // knows aside's read only: first's, second's and third's are unordered
+        write(where, writer, 40);
+        assertEquals(1, h.races().size());
+        Race race = h.races().get(0);
+        assertEquals(33, race.accesses().get(1).site().line(), "reported with the read that is kept");
+        assertEquals("third", race.accesses().get(1).thread());
+    }
+
+    /** A write that knows every kept reader knows the dropped ones through them: no race. */
+    @ParameterizedTest
+    @EnumSource(Location.class)
+    void aWriteThatKnowsTheKeptReadersKnowsTheDroppedOnes(Location where) {
+        ThreadState aside = h.thread("aside");
+        read(where, aside, 30);
+        ThreadState previous = h.thread("chain-0");
+        read(where, previous, 31);
+        for (int i = 1; i < 10; i++) {
+            ThreadState next = h.thread("chain-" + i);
+            order(previous, next, "link" + i);
+            read(where, next, 31);
+            previous = next;
+        }
+        ThreadState writer = h.thread("writer");
+        order(aside, writer, "x");
+        order(previous, writer, "y");
+        write(where, writer, 40);
+        assertTrue(h.races().isEmpty(), h.output());
+    }
+
+    /** The side tables keep each reader's locks in the set; a report names them. */
+    @ParameterizedTest
+    @EnumSource(value = Location.class, names = "FIELD")
+    void theSideTablesKeepTheReadersLocks(Location where) {
+        ThreadState a = h.thread("a");
+        ThreadState b = h.thread("b");
+        Object lock = new Object();
+        h.a.lockAcquired(b, lock);
+        read(where, a, 60);
+        read(where, b, 61);
+        h.a.lockReleasing(b, lock);
+        ThreadState writer = h.thread("writer");
+        order(a, writer, "a");
+        write(where, writer, 62);
+        assertEquals(1, h.races().size());
+        assertEquals(61, h.races().get(0).accesses().get(1).site().line());
+        assertEquals(1, h.races().get(0).accesses().get(1).locks().size(), h.output());
+    }
+}
