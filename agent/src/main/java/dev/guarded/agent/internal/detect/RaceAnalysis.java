@@ -375,14 +375,22 @@ final class RaceAnalysis {
         SyncNode node = node(t, lock, true);
         node.main.acquireIncidental(t);
         t.heldForUpdate().add(node.lockRef(lock, lockIds));
-        t.heldChanged();
+        if (!t.resumeEpoch(node.main)) {
+            t.heldChanged();
+        }
     }
 
     void lockReleasing(ThreadState t, Object lock) {
         SyncNode node = node(t, lock, true);
+        // Not for a task whose flow is followed: its segments are cut at epochs the flow log relies on.
+        boolean steady = t.epochSteady() && !(flows.active && t.below != null);
+        LockRef[] before = t.heldLocks();
         t.heldForUpdate().remove(node.lockRef(lock, lockIds));
         t.heldChanged();
         node.main.release(t);
+        if (steady) {
+            t.lockReleased(node.main, before);
+        }
     }
 
     /** A shared hold (a read lock): in the lockset, but no clock moves, so readers stay unordered. */

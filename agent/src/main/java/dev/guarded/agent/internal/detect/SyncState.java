@@ -15,6 +15,12 @@ final class SyncState {
     private VectorClock clock;
     private volatile long dom;
     /**
+     * Guarded by the monitor: whether a thread other than the last releaser joined the clock since that release
+     * (see {@link #retractRelease}). Joins that skip the monitor need not set it: a thread can only know the
+     * releaser's epoch already by having learned it here, through the monitor, or from someone who did.
+     */
+    private boolean joinedByOthers;
+    /**
      * In {@code hybrid} mode, the join of the transfer clocks ({@link ThreadState#transfers}) released here;
      * null until then. Every release feeds it (whatever the edge, the releasing thread published what it
      * knows); only a transfer acquire reads it.
@@ -44,6 +50,9 @@ final class SyncState {
         }
         synchronized (this) {
             if (clock != null) {
+                if (Epoch.tid(d) != t.tid) {
+                    joinedByOthers = true;
+                }
                 t.join(clock);
             }
         }
@@ -51,6 +60,7 @@ final class SyncState {
 
     void release(ThreadState t) {
         synchronized (this) {
+            joinedByOthers = false;
             VectorClock c = clock;
             long d = dom;
             if (c == null || (d != Epoch.NONE && t.knows(d)) || c.leq(t.clock)) {
@@ -76,6 +86,24 @@ final class SyncState {
             }
         }
         t.released();
+    }
+
+    /**
+     * The thread in {@code epoch} released this lock at that epoch and has taken it again, with nothing in between
+     * on its side: takes its own epoch back out of the clock ({@code c@t} becomes {@code c-1@t}), so that it may go
+     * on in that epoch. Allowed only while nobody but the releaser joined the clock since that release: then no
+     * one learned the epoch, and anyone who reads the clock before the thread's next release here (only possible
+     * for a key that is also some other kind of sync object: a lock's own acquirers wait for the release) learns
+     * what the thread knew at the release, but not the epoch it goes on in. The next release publishes that
+     * epoch, after every access made in it. Not in {@code hybrid} mode, whose transfer clock is not taken back.
+     *
+     * @return whether the release was taken back
+     */
+    synchronized boolean retractRelease(long epoch) {
+        if (dom != epoch || joinedByOthers || clock == null || transfers != null) {
+            return false;
+        }
+        return clock.retractOwner(Epoch.tid(epoch), Epoch.clock(epoch));
     }
 
     /** @return a copy of the clock for tests and diagnostics, or null */

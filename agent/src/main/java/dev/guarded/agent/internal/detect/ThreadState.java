@@ -271,6 +271,48 @@ final class ThreadState extends ThreadContext {
     void released() {
         tickPending = true;
         accessEpoch = NO_EPOCH;
+        resumable = null;
+    }
+
+    /**
+     * The lock whose release is the only thing that ended this epoch so far, or null: if this thread takes it
+     * again before anything else happens, the epoch may go on ({@link #resumeEpoch}). With
+     * {@link #heldAtRelease}, the held set the epoch's accesses had.
+     */
+    private SyncState resumable;
+    private LockRef[] heldAtRelease;
+
+    /**
+     * Before a lock release: @return whether it would be the first thing to end the epoch (no release, held-set
+     * change or awaited write pending)
+     */
+    boolean epochSteady() {
+        return !tickPending && !locksChanged && awaitedWrite == null;
+    }
+
+    /** After releasing {@code lock} (which called {@link #released}), when {@link #epochSteady} held before it. */
+    void lockReleased(SyncState lock, LockRef[] heldBefore) {
+        resumable = lock;
+        heldAtRelease = heldBefore;
+    }
+
+    /**
+     * This thread took {@code lock} again. When that lock's release was the only event since the epoch's accesses,
+     * the held set is the one those accesses had, and the lock can take the release back (nobody joined it since,
+     * {@link SyncState#retractRelease}), the epoch goes on: no other thread knows it, and the first to learn it
+     * will do so through a later release, after every access made in it. A lock taken and released again and
+     * again by one thread then costs no new epoch each time, and the accesses it guards stay answered by the
+     * inline check. @return whether the epoch went on
+     */
+    boolean resumeEpoch(SyncState lock) {
+        if (resumable != lock || !tickPending || heldLocks() != heldAtRelease || !lock.retractRelease(epoch)) {
+            return false;
+        }
+        resumable = null;
+        tickPending = false;
+        locksChanged = false;
+        accessEpoch = epoch;
+        return true;
     }
 
     /**
@@ -328,6 +370,7 @@ final class ThreadState extends ThreadContext {
 
     /** Starts a new epoch (after a release). */
     void tick() {
+        resumable = null;
         tickPending = false;
         locksChanged = false;
         awaitedWrite = null;   // a new epoch sends every first access to the detector anyway

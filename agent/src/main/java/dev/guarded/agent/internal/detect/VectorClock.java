@@ -214,6 +214,21 @@ final class VectorClock {
             return false;
         }
         ov = t.ov;
+        ownerSnapshot = t.ownerSnapshot;   // equal to t again in every field a certificate depends on
+        return true;
+    }
+
+    /**
+     * Lowers the owner's entry from {@code c} to {@code c - 1} ({@link SyncState#retractRelease}): this clock is
+     * then no longer its owner's at any point, so it certifies nothing any more. @return false, changing nothing,
+     * unless {@code tid} owns this clock at exactly {@code c} and the trie holds less for it
+     */
+    boolean retractOwner(int tid, long c) {
+        if (ot != tid || ov != c || trieGet(tid) > c - 1) {
+            return false;
+        }
+        ov = c - 1;
+        ownerSnapshot = false;
         return true;
     }
 
