@@ -23,6 +23,8 @@ final class Catalogue {
         pair(all, "static synchronized method", "monitor.StaticSynchronizedMethod", "total", 17);
         pair(all, "wait/notify", "monitor.WaitNotify", "data", 17);
         pair(all, "wait/notifyAll", "monitor.WaitNotifyAll", "data", 17);
+        // A monitor its holder takes again at once, on an object that is also a future another thread waits for
+        pair(all, "monitor taken again by its holder", "monitor.RetakenMonitor", "data", 17);
         // Volatile and atomics
         pair(all, "volatile flag", "atomic.VolatileFlag", "data", 17);
         pair(all, "AtomicInteger", "atomic.AtomicInteger", "data", 17);
