@@ -56,7 +56,7 @@ class ReadSetTest {
 
     /**
      * A chain of readers, each ordered after the one before, beside one reader concurrent with all of them: the
-     * set keeps two entries' worth of readers, however long the chain (it kept every reader, and grew).
+     * set keeps two readers, in its own fields, however long the chain (it kept every reader, and grew).
      */
     @ParameterizedTest
     @EnumSource(Location.class)
@@ -73,7 +73,48 @@ class ReadSetTest {
         }
         ReadSet rs = readSet(where);
         assertNotNull(rs, "two concurrent readers make the location read-shared");
-        assertEquals(4, rs.capacity(), "only the readers no later reader knows are kept");
+        assertEquals(2, rs.capacity(), "only the readers no later reader knows are kept, in the set's own fields");
+        assertTrue(h.races().isEmpty());
+    }
+
+    /** A new reader takes the place of a read it knows, never of one it does not. */
+    @ParameterizedTest
+    @EnumSource(Location.class)
+    void aReaderReplacesOnlyTheReadsItKnows(Location where) {
+        ThreadState a = h.thread("a");
+        ThreadState b = h.thread("b");
+        read(where, a, 70);
+        read(where, b, 71);
+        ThreadState c = h.thread("c");
+        order(a, c, "a");              // c knows a's read, not b's
+        read(where, c, 72);
+        ThreadState writer = h.thread("writer");
+        order(c, writer, "c");
+        write(where, writer, 73);
+        assertEquals(1, h.races().size(), "b's read is still there: " + h.output());
+        assertEquals("b", h.races().get(0).accesses().get(1).thread());
+    }
+
+    /** Once concurrent readers made a table, it too drops the readers a new reader knows instead of growing. */
+    @ParameterizedTest
+    @EnumSource(Location.class)
+    void aTableAlsoDropsTheReadersItsReaderKnows(Location where) {
+        List<ThreadState> earlier = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ThreadState r = h.thread("concurrent-" + i);
+            earlier.add(r);
+            read(where, r, 80 + i);
+        }
+        assertEquals(4, readSet(where).capacity(), "three concurrent readers need a table");
+        for (int i = 0; i < 50; i++) {
+            ThreadState next = h.thread("chain-" + i);
+            for (int k = 0; k < earlier.size(); k++) {
+                order(earlier.get(k), next, "c" + i + "-" + k);
+            }
+            read(where, next, 90);
+            earlier = List.of(next);
+        }
+        assertEquals(4, readSet(where).capacity(), "one reader at a time after the first three");
         assertTrue(h.races().isEmpty());
     }
 
@@ -115,7 +156,7 @@ class ReadSetTest {
         read(where, second, 32);      // the set is full now (three readers)
         order(second, third, "b");
         read(where, third, 33);       // drops first's and second's reads, which third knows
-        assertEquals(4, readSet(where).capacity());
+        assertEquals(2, readSet(where).capacity());
         ThreadState writer = h.thread("writer");
         order(aside, writer, "c");    // knows aside's read only: first's, second's and third's are unordered
         write(where, writer, 40);
