@@ -54,6 +54,20 @@ class ReadSetTest {
         h.a.acquire(later, channel, 0);
     }
 
+    /** {@code length} readers at {@code line}, each ordered after the one before. @return the last one */
+    private ThreadState readChain(Location where, int length, int line) {
+        ThreadState previous = null;
+        for (int i = 0; i < length; i++) {
+            ThreadState next = h.thread("chain-" + i);
+            if (previous != null) {
+                order(previous, next, "link" + i);
+            }
+            read(where, next, line);
+            previous = next;
+        }
+        return previous;
+    }
+
     /**
      * A chain of readers, each ordered after the one before, beside one reader concurrent with all of them: the
      * set keeps two readers, in its own fields, however long the chain (it kept every reader, and grew).
@@ -63,14 +77,7 @@ class ReadSetTest {
     void aChainOfOrderedReadersKeepsTheSmallestSet(Location where) {
         ThreadState aside = h.thread("aside");
         read(where, aside, 10);
-        ThreadState previous = h.thread("chain-0");
-        read(where, previous, 11);
-        for (int i = 1; i < 200; i++) {
-            ThreadState next = h.thread("chain-" + i);
-            order(previous, next, "chain" + i);
-            read(where, next, 11);
-            previous = next;
-        }
+        readChain(where, 200, 11);
         ReadSet rs = readSet(where);
         assertNotNull(rs, "two concurrent readers make the location read-shared");
         assertEquals(2, rs.capacity(), "only the readers no later reader knows are kept, in the set's own fields");
@@ -172,17 +179,10 @@ class ReadSetTest {
     void aWriteThatKnowsTheKeptReadersKnowsTheDroppedOnes(Location where) {
         ThreadState aside = h.thread("aside");
         read(where, aside, 30);
-        ThreadState previous = h.thread("chain-0");
-        read(where, previous, 31);
-        for (int i = 1; i < 10; i++) {
-            ThreadState next = h.thread("chain-" + i);
-            order(previous, next, "link" + i);
-            read(where, next, 31);
-            previous = next;
-        }
+        ThreadState last = readChain(where, 10, 31);
         ThreadState writer = h.thread("writer");
         order(aside, writer, "x");
-        order(previous, writer, "y");
+        order(last, writer, "y");
         write(where, writer, 40);
         assertTrue(h.races().isEmpty(), h.output());
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guarded.agent.hook.ThreadContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A thread that takes again the lock it released last, with nothing in between, goes on in the same epoch
@@ -67,33 +69,25 @@ class ResumedEpochTest {
         assertEquals(1, h.races().size(), h.output());
     }
 
-    @Test
-    void noResumeAfterASecondRelease() {
+    /** The epoch was also published into another channel, before or after the lock's release: it has ended. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void noResumeWhenTheEpochWasReleasedElsewhereToo(boolean otherFirst) {
         Object other = new Object();
         h.a.lockAcquired(t, lock);
         h.write(t, x);
         long before = t.epoch;
+        if (otherFirst) {
+            h.a.release(t, other, 0);
+        }
         h.a.lockReleasing(t, lock);
-        h.a.release(t, other, 0);      // the epoch was published elsewhere too
+        if (!otherFirst) {
+            h.a.release(t, other, 0);
+        }
         h.a.lockAcquired(t, lock);
         assertEquals(ThreadContext.NO_EPOCH, t.accessEpoch);
         h.write(t, x);
         assertNotEquals(before, t.epoch);
-        h.a.acquire(u, other, 0);
-        h.read(u, x);
-        assertEquals(1, h.races().size(), "u learned the epoch before the write: " + h.output());
-    }
-
-    @Test
-    void noResumeWhenAnotherReleaseCameFirst() {
-        Object other = new Object();
-        h.a.lockAcquired(t, lock);
-        h.write(t, x);
-        h.a.release(t, other, 0);      // published first, in the same epoch
-        h.a.lockReleasing(t, lock);
-        h.a.lockAcquired(t, lock);
-        assertEquals(ThreadContext.NO_EPOCH, t.accessEpoch);
-        h.write(t, x);
         h.a.acquire(u, other, 0);
         h.read(u, x);
         assertEquals(1, h.races().size(), "u learned the epoch before the write: " + h.output());
