@@ -202,12 +202,11 @@ final class ReadSet {
      * @return the new table
      */
     private long[] rebuild(ThreadState reader) {
-        long[] old = table;
         int oldCapacity = capacity();
         Object[] oldDetails = details;
         int kept = 0;
         for (int i = 0; i < oldCapacity; i++) {
-            long x = old != null ? old[2 * i] : i == 0 ? epoch0 : epoch1;
+            long x = epochAt(i);
             if (x != Epoch.NONE && !reader.knows(x)) {
                 kept++;
             }
@@ -223,11 +222,11 @@ final class ReadSet {
         long[] e = new long[2 * capacity];
         Object[] d = oldDetails == null ? null : new Object[2 * capacity];
         for (int i = 0; i < oldCapacity; i++) {
-            long x = old != null ? old[2 * i] : i == 0 ? epoch0 : epoch1;
+            long x = epochAt(i);   // still the old entries: the new table is published last
             if (x != Epoch.NONE && !reader.knows(x)) {
                 int to = find(e, Epoch.tid(x));
                 e[2 * to] = x;
-                e[2 * to + 1] = old != null ? old[2 * i + 1] : i == 0 ? site0 : site1;
+                e[2 * to + 1] = siteAt(i);
                 if (d != null) {
                     d[2 * to] = oldDetails[2 * i];
                     d[2 * to + 1] = oldDetails[2 * i + 1];

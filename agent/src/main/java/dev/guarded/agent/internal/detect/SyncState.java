@@ -50,9 +50,8 @@ final class SyncState {
         }
         synchronized (this) {
             if (clock != null) {
-                if (Epoch.tid(d) != t.tid) {
-                    joinedByOthers = true;
-                }
+                // Never the last releaser: it knows its own release and returned above.
+                joinedByOthers = true;
                 t.join(clock);
             }
         }
