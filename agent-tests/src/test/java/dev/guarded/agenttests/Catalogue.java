@@ -87,6 +87,8 @@ final class Catalogue {
         pair(all, "class initialization", "init.StaticInit", "instance", 17);
         // Arrays
         pair(all, "int[] elements", "array.Array", "int[]", 17);
+        // Counted loops whose element checks move to one range check at the loop's exit
+        pair(all, "loop range checks", "array.LoopRange", "int[]", 17);
         // A one-element array a compute callback writes: confined to its thread unless something else captures it
         pair(all, "compute callback cell", "array.ComputeCell", "int[]", 17);
         // A merge callback's own argument: the map's or the caller's array, never confined to the callback

@@ -281,6 +281,74 @@ public final class Hooks {
     }
 
     /**
+     * At the exit of a loop whose reads of {@code array[i]} the instrumenter moved there: checks the reads of
+     * elements {@code from} (inclusive) to {@code to} (exclusive), each as {@link #elementRead} would have in the
+     * loop. The loop ran in one epoch (nothing in it can synchronize), so the checks answer as the loop's own
+     * would; one call per loop instead of one per element keeps the loop free of calls, and the JIT can
+     * vectorize it.
+     */
+    public static void elementRangeRead(Object array, int from, int to, ThreadContext context, int siteId) {
+        int i = from;
+        while (i < to) {
+            if (!elementCovered(array, i, context, 1)) {
+                listener.elementRead(array, i, context, siteId);
+            }
+            i = coveredRun(array, i + 1, to, context, 1);
+        }
+    }
+
+    /** As {@link #elementRangeRead}, for a loop's moved writes. */
+    public static void elementRangeWrite(Object array, int from, int to, ThreadContext context, int siteId) {
+        int i = from;
+        while (i < to) {
+            if (!elementCovered(array, i, context, 0)) {
+                listener.elementWrite(array, i, context, siteId);
+            }
+            i = coveredRun(array, i + 1, to, context, 0);
+        }
+    }
+
+    /**
+     * Skips the elements from {@code from} on that the last array's page, now cached, answers: the loop of
+     * {@link #pageCovers} without finding the page again for each element.
+     *
+     * @return the first element from {@code from} (up to {@code to}) that the page does not answer
+     */
+    private static int coveredRun(Object array, int from, int to, ThreadContext context, int word) {
+        if (array != context.lastArray || from >= to) {
+            return from;
+        }
+        int page = from >>> ThreadContext.PAGE_BITS;
+        if (page != context.lastPageIndex) {
+            return from;
+        }
+        long[] words = context.lastPage;
+        long[] bits = context.lastBits;
+        long epoch = context.accessEpoch;
+        // the bitmap answers reads while it holds for this epoch and the page's generation (see pageCovers)
+        boolean bitmap = word == 1 && bits != null && bits[0] == epoch && bits[1] == words[words.length - 1];
+        int end = Math.min(to, (page + 1) << ThreadContext.PAGE_BITS);
+        int elements = (words.length - 1) / ThreadContext.WORDS_PER_ELEMENT;   // a page holds only these
+        int i = from;
+        for (; i < end; i++) {
+            int slot = i & ((1 << ThreadContext.PAGE_BITS) - 1);
+            if (slot >= elements) {
+                break;
+            }
+            if (bitmap && (slot & 63) == 0 && slot + 64 <= elements && i + 64 <= end
+                    && bits[2 + (slot >>> 6)] == -1L) {
+                i += 63;   // the bitmap has all 64 elements from here: one compare for them
+                continue;
+            }
+            int at = slot * ThreadContext.WORDS_PER_ELEMENT + word;
+            if (words[at] != epoch && !(bitmap && (bits[2 + (slot >>> 6)] & (1L << slot)) != 0)) {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /**
      * Whether the inline check answers this element access: word {@code word} (0 write, 1 read) of the element
      * holds the context's epoch or, for a read, the thread's read bitmap of the page says it read the element in
      * this epoch already. Looks in the last array's page, then the previous one's (no stores: two arrays used

@@ -98,11 +98,12 @@ final class SyncState {
      *
      * @return whether the release was taken back
      */
-    synchronized boolean retractRelease(long epoch) {
+    synchronized boolean retractRelease(ThreadState t) {
+        long epoch = t.epoch;
         if (dom != epoch || joinedByOthers || clock == null || transfers != null) {
             return false;
         }
-        return clock.retractOwner(Epoch.tid(epoch), Epoch.clock(epoch));
+        return clock.retractOwner(Epoch.tid(epoch), Epoch.clock(epoch), t);
     }
 
     /** @return a copy of the clock for tests and diagnostics, or null */

@@ -67,6 +67,16 @@ final class ThreadState extends ThreadContext {
     int memoSlot;
     long memoValue;
     /**
+     * A second, wider memo for a thread whose checks alternate between several other threads' entries, which
+     * the one above misses on every switch: entries {@code Epoch.make(slot, value)} of trie {@link
+     * #memoTableRoot}, direct-mapped by slot ({@link VectorClock#MEMO_WAYS}), -1 when empty. Allocated only once
+     * the single memo has missed {@link VectorClock#MEMO_THRASH} times under one trie, so a short task pays
+     * nothing for it.
+     */
+    long[] memoTable;
+    Object memoTableRoot;
+    int memoThrash;
+    /**
      * Depth of JDK-internal regions whose hooks are ignored ({@code HookListener.ignoreBegin}); at least 1
      * for a carrier thread of the virtual-thread scheduler, which never runs program code as itself.
      */
@@ -305,7 +315,7 @@ final class ThreadState extends ThreadContext {
      * inline check. @return whether the epoch went on
      */
     boolean resumeEpoch(SyncState lock) {
-        if (resumable != lock || !tickPending || heldLocks() != heldAtRelease || !lock.retractRelease(epoch)) {
+        if (resumable != lock || !tickPending || heldLocks() != heldAtRelease || !lock.retractRelease(this)) {
             return false;
         }
         resumable = null;

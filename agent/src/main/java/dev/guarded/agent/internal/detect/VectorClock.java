@@ -222,9 +222,26 @@ final class VectorClock {
      * Lowers the owner's entry from {@code c} to {@code c - 1} ({@link SyncState#retractRelease}): this clock is
      * then no longer its owner's at any point, so it certifies nothing any more. @return false, changing nothing,
      * unless {@code tid} owns this clock at exactly {@code c} and the trie holds less for it
+     * @param memo the owner's state: the trie is usually the owner's own (the lock's clock was its copy), and
+     *     its single memo keeps the owner's entry in it, so a lock retaken again and again walks no trie
      */
-    boolean retractOwner(int tid, long c) {
-        if (ot != tid || ov != c || trieGet(tid) > c - 1) {
+    boolean retractOwner(int tid, long c, ThreadState memo) {
+        if (ot != tid || ov != c) {
+            return false;
+        }
+        Object r = root;
+        long inTrie;
+        if (r == null) {
+            inTrie = 0;
+        } else if (r == memo.memoRoot && tid == memo.memoSlot) {
+            inTrie = memo.memoValue;
+        } else {
+            inTrie = trieGet(tid);
+            memo.memoRoot = r;      // (root, slot) -> value is the same memo getMemoized keeps: tries are immutable
+            memo.memoSlot = tid;
+            memo.memoValue = inTrie;
+        }
+        if (inTrie > c - 1) {
             return false;
         }
         ov = c - 1;
@@ -267,15 +284,42 @@ final class VectorClock {
             return get(u);   // the overrides change without a new root
         }
         Object r = root;
-        if (r == memo.memoRoot && u == memo.memoSlot && r != null) {
+        if (r == null) {
+            return 0L;
+        }
+        if (r == memo.memoRoot && u == memo.memoSlot) {
             return memo.memoValue;
+        }
+        long[] table = memo.memoTable;
+        if (table != null) {
+            if (memo.memoTableRoot == r) {
+                long e = table[u & (MEMO_WAYS - 1)];
+                if (e != -1L && Epoch.tid(e) == u) {
+                    return Epoch.clock(e);
+                }
+            } else {
+                java.util.Arrays.fill(table, -1L);
+                memo.memoTableRoot = r;
+            }
+        } else if (r == memo.memoRoot && ++memo.memoThrash >= MEMO_THRASH) {
+            table = memo.memoTable = new long[MEMO_WAYS];
+            java.util.Arrays.fill(table, -1L);
+            memo.memoTableRoot = r;
         }
         long v = ClockTrie.get(r, levels, u);
         memo.memoRoot = r;
         memo.memoSlot = u;
         memo.memoValue = v;
+        if (table != null) {
+            table[u & (MEMO_WAYS - 1)] = Epoch.make(u, v);
+        }
         return v;
     }
+
+    /** Ways of a thread's wider memo ({@link ThreadState#memoTable}), a power of two. */
+    static final int MEMO_WAYS = 8;
+    /** Single-memo misses under one trie after which a thread gets the wider memo. */
+    static final int MEMO_THRASH = 64;
 
     private void trieSet(int u, long c) {
         while (u >= ClockTrie.capacity(levels)) {

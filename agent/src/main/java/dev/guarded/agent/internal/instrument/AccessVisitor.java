@@ -4,7 +4,9 @@ import static dev.guarded.agent.internal.instrument.MethodContext.hook;
 import static dev.guarded.agent.internal.instrument.MethodContext.push;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.guarded.agent.internal.meta.Metadata;
 import org.objectweb.asm.Label;
@@ -41,11 +43,29 @@ final class AccessVisitor extends MethodVisitor {
     private int accessOrdinal;
     /** The ordinal of the access whose check is being emitted (a write's check may stand for a read too). */
     private int checkOrdinal;
+    /** Instructions visited so far, labels and frames not counted: {@link LoopRanges}' positions. */
+    private int position;
+    /** The loops whose array checks move to their exits, by position, and the next one not yet reached. */
+    private final List<LoopRanges.Loop> loops;
+    private int nextLoop;
+    /** The loop being visited (from its head to its back edge), or null. */
+    private LoopRanges.Loop loop;
+    /** Whether the loop head's frame is still to come (it gets the start local). */
+    private boolean loopFramePending;
+    /** The head's frame as written (with the context and start locals), for the range checks' block; or null. */
+    private Object[] loopFrameLocals;
+    private Object[] loopFrameStack;
+    /** The block of range checks the loop's test now leaves to, and where the test left to before. */
+    private Label loopChecks;
+    private Label loopExit;
+    /** The site of each moved access of the loop, by ordinal, as seen at the access. */
+    private final Map<Integer, Integer> loopSites = new HashMap<>();
 
     AccessVisitor(MethodVisitor next, MethodContext ctx) {
         super(Opcodes.ASM9, next);
         this.ctx = ctx;
         this.beforeSuperCall = "<init>".equals(ctx.method);
+        this.loops = ctx.loops();
     }
 
     @Override
@@ -71,7 +91,10 @@ final class AccessVisitor extends MethodVisitor {
         }
     }
 
-    /** The context local is live everywhere after entry, so every frame must declare it. */
+    /**
+     * The context local is live everywhere after entry, so every frame must declare it; a range-checked loop's
+     * head also declares the loop's start index, live from there to the loop's range checks.
+     */
     @Override
     public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
         if (ctx.contextLocal < 0 || type != Opcodes.F_NEW) {
@@ -88,11 +111,138 @@ final class AccessVisitor extends MethodVisitor {
             locals.add(Opcodes.TOP);
         }
         locals.add(CONTEXT);
+        if (loopFramePending) {
+            loopFramePending = false;
+            locals.add(Opcodes.INTEGER);   // at contextLocal + 1, the loop's start local
+            loopFrameLocals = locals.toArray();
+            loopFrameStack = java.util.Arrays.copyOf(stack, numStack);
+        }
         super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
+    }
+
+    /**
+     * At a range-checked loop's head, reached by falling through from before the loop: the induction variable's
+     * value there is the first index the loop's moved accesses touch.
+     */
+    @Override
+    public void visitLabel(Label label) {
+        while (loop == null && nextLoop < loops.size() && loops.get(nextLoop).top() < position) {
+            nextLoop++;   // a head this pass did not meet as a label: that loop keeps its checks
+        }
+        if (loop == null && nextLoop < loops.size() && loops.get(nextLoop).top() == position) {
+            loop = loops.get(nextLoop++);
+            loopFramePending = true;
+            loopFrameLocals = null;
+            loopFrameStack = null;
+            loopSites.clear();
+            mv.visitVarInsn(Opcodes.ILOAD, loop.induction());
+            mv.visitVarInsn(Opcodes.ISTORE, ctx.loopStartLocal());
+        }
+        super.visitLabel(label);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        int here = position++;
+        if (loop != null && here == loop.exit()) {
+            loopFramePending = false;
+            loopExit = label;
+            loopChecks = new Label();
+            super.visitJumpInsn(opcode, loopChecks);
+        } else if (loop != null && here == loop.backEdge()) {
+            super.visitJumpInsn(opcode, label);
+            rangeChecks();
+            loop = null;
+        } else {
+            super.visitJumpInsn(opcode, label);
+        }
+    }
+
+    /**
+     * After the back edge: the block the loop's test leaves to, one range check per moved access, then on to
+     * where the test left before. Its frame is the head's: the test stores nothing and leaves the stack as the
+     * head had it.
+     */
+    private void rangeChecks() {
+        mv.visitLabel(loopChecks);
+        if (loopFrameLocals != null) {
+            mv.visitFrame(Opcodes.F_NEW, loopFrameLocals.length, loopFrameLocals, loopFrameStack.length,
+                    loopFrameStack);
+        }
+        for (LoopRanges.RangeCheck check : loop.checks()) {
+            Integer site = loopSites.get(check.ordinal());
+            mv.visitVarInsn(Opcodes.ALOAD, check.arrayLocal());
+            if (loop.step() > 0) {
+                mv.visitVarInsn(Opcodes.ILOAD, ctx.loopStartLocal());   // [start, exit)
+                mv.visitVarInsn(Opcodes.ILOAD, loop.induction());
+            } else {
+                mv.visitVarInsn(Opcodes.ILOAD, loop.induction());       // (exit, start]
+                mv.visitInsn(Opcodes.ICONST_1);
+                mv.visitInsn(Opcodes.IADD);
+                mv.visitVarInsn(Opcodes.ILOAD, ctx.loopStartLocal());
+                mv.visitInsn(Opcodes.ICONST_1);
+                mv.visitInsn(Opcodes.IADD);
+            }
+            mv.visitVarInsn(Opcodes.ALOAD, ctx.contextLocal);
+            push(mv, site);
+            hook(mv, check.write() ? "elementRangeWrite" : "elementRangeRead",
+                    "(Ljava/lang/Object;IIL" + CONTEXT + ";I)V");
+        }
+        mv.visitJumpInsn(Opcodes.GOTO, loopExit);
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+        position++;
+        super.visitVarInsn(opcode, varIndex);
+    }
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        position++;
+        super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        position++;
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+        position++;
+        super.visitIincInsn(varIndex, increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        position++;
+        super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        position++;
+        super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        position++;
+        super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, org.objectweb.asm.Handle bootstrap,
+            Object... arguments) {
+        position++;
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
+        position++;
         if (opcode == Opcodes.NEW) {
             pendingNews++;
         }
@@ -101,6 +251,7 @@ final class AccessVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
+        position++;
         if (opcode == Opcodes.INVOKESPECIAL && "<init>".equals(name)) {
             if (pendingNews > 0) {
                 pendingNews--;
@@ -122,6 +273,7 @@ final class AccessVisitor extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        position++;
         int ordinal = accessOrdinal++;
         checkOrdinal = ordinal;
         boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
@@ -266,12 +418,15 @@ final class AccessVisitor extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
+        position++;
         switch (opcode) {
             case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
                  Opcodes.CALOAD, Opcodes.SALOAD, Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE,
                  Opcodes.CASTORE, Opcodes.SASTORE, Opcodes.LASTORE, Opcodes.DASTORE -> {
                 checkOrdinal = accessOrdinal++;
-                if (ctx.needsCheck(checkOrdinal)) {
+                if (movedToLoopExit(checkOrdinal, opcode >= Opcodes.IASTORE)) {
+                    CheckElimination.RANGED.incrementAndGet();
+                } else if (ctx.needsCheck(checkOrdinal)) {
                     elementCheck(opcode);
                 }
             }
@@ -280,6 +435,23 @@ final class AccessVisitor extends MethodVisitor {
             }
         }
         super.visitInsn(opcode);
+    }
+
+    /**
+     * @return whether the access's check moves to the range check at the exit of the loop being visited; then its
+     *     site is kept for that check
+     */
+    private boolean movedToLoopExit(int ordinal, boolean write) {
+        if (loop == null) {
+            return false;
+        }
+        for (LoopRanges.RangeCheck check : loop.checks()) {
+            if (check.ordinal() == ordinal) {
+                loopSites.put(ordinal, write ? ctx.writeSite(ordinal) : ctx.site());
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Before an array load or store: the element hook on a copy of {@code array index}. */

@@ -55,6 +55,8 @@ final class CheckElimination {
     static final AtomicLong ELIMINATED = new AtomicLong();
     /** Of those left out, the accesses to arrays confined to one thread ({@link ConfinedArrays}). */
     static final AtomicLong CONFINED = new AtomicLong();
+    /** Array accesses whose checks moved to a range check at their loop's exit ({@link LoopRanges}). */
+    static final AtomicLong RANGED = new AtomicLong();
 
     static final int LABEL = -1;
     private static final long UNKNOWN = 0;
@@ -69,14 +71,15 @@ final class CheckElimination {
         long kept = KEPT.get();
         long eliminated = ELIMINATED.get();
         System.err.printf("guarded: access checks: %d emitted, %d left out as redundant (%.1f%%), %d of them to arrays"
-                + " confined to one thread%n", kept, eliminated,
-                kept + eliminated == 0 ? 0.0 : 100.0 * eliminated / (kept + eliminated), CONFINED.get());
+                + " confined to one thread, %d moved to range checks at loop exits%n", kept, eliminated,
+                kept + eliminated == 0 ? 0.0 : 100.0 * eliminated / (kept + eliminated), CONFINED.get(), RANGED.get());
     }
 
     /**
      * One recorded instruction: its opcode (or {@link #LABEL}) and what the analyses need of its operands. For
      * a method call {@code first} is the owner, {@code second} the descriptor and {@code third} the name; for
-     * {@code invokedynamic} {@code second} is the descriptor and {@code third} a {@link Dynamic}.
+     * {@code invokedynamic} {@code second} is the descriptor and {@code third} a {@link Dynamic}; for
+     * {@code IINC} {@code operand} is the local and {@code first} the increment.
      */
     record Step(int opcode, int operand, Object first, Object second, Object third) {
     }
@@ -89,6 +92,8 @@ final class CheckElimination {
     static final class Recorder extends MethodVisitor {
         private final List<Step> steps = new ArrayList<>();
         private final Set<Label> targets = new HashSet<>();
+        /** The targets of switches and exception handlers' entries (jumps' targets are in the steps). */
+        private final Set<Label> otherTargets = new HashSet<>();
         private boolean subroutines;
 
         Recorder() {
@@ -107,6 +112,11 @@ final class CheckElimination {
         /** @return whether {@code label} is a jump target or an exception handler's entry */
         boolean isTarget(Label label) {
             return targets.contains(label);
+        }
+
+        /** @return whether a switch or an exception handler leads to {@code label} */
+        boolean isSwitchOrHandlerTarget(Label label) {
+            return otherTargets.contains(label);
         }
 
         /** @return whether the method uses JSR/RET (class files before Java 6) */
@@ -169,13 +179,15 @@ final class CheckElimination {
 
         @Override
         public void visitIincInsn(int varIndex, int increment) {
-            add(Opcodes.IINC, varIndex, null, null);
+            add(Opcodes.IINC, varIndex, increment, null);
         }
 
         @Override
         public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
             targets.add(dflt);
             targets.addAll(List.of(labels));
+            otherTargets.add(dflt);
+            otherTargets.addAll(List.of(labels));
             add(Opcodes.TABLESWITCH, 0, null, null);
         }
 
@@ -183,6 +195,8 @@ final class CheckElimination {
         public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
             targets.add(dflt);
             targets.addAll(List.of(labels));
+            otherTargets.add(dflt);
+            otherTargets.addAll(List.of(labels));
             add(Opcodes.LOOKUPSWITCH, 0, null, null);
         }
 
@@ -194,6 +208,7 @@ final class CheckElimination {
         @Override
         public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
             targets.add(handler);
+            otherTargets.add(handler);
         }
     }
 
@@ -241,14 +256,22 @@ final class CheckElimination {
      * @param coveringReads writes whose check covers a read before them whose check is left out (the detector's
      *                      stale-write log must still see that read: the write is not a write-back of an older one)
      * @param confined      accesses left out because their array is confined to the thread ({@link ConfinedArrays})
+     * @param loops         loops whose array checks move to one range check at their exit ({@link LoopRanges});
+     *                      their moved accesses are not in {@code leftOut}: a method without the thread context
+     *                      local cannot emit range checks and keeps them
      */
-    record Plan(BitSet leftOut, BitSet coveringReads, BitSet confined) {
+    record Plan(BitSet leftOut, BitSet coveringReads, BitSet confined, List<LoopRanges.Loop> loops) {
 
         /** @return this plan, also leaving out the accesses to confined arrays */
         Plan withConfined(BitSet confinedAccesses) {
             BitSet all = (BitSet) leftOut.clone();
             all.or(confinedAccesses);
-            return new Plan(all, coveringReads, confinedAccesses);
+            return new Plan(all, coveringReads, confinedAccesses, loops);
+        }
+
+        /** @return this plan with the loops of {@code method} whose checks move to their exits */
+        Plan withLoops(Recorder method, String currentClass, Fields fields) {
+            return new Plan(leftOut, coveringReads, confined, LoopRanges.find(method, currentClass, fields, leftOut));
         }
     }
 
@@ -292,7 +315,7 @@ final class CheckElimination {
             for (Step s : method.steps) {
                 step(s);
             }
-            return new Plan(redundant, covering, new BitSet());
+            return new Plan(redundant, covering, new BitSet(), List.of());
         }
 
         private void step(Step s) {

@@ -156,12 +156,15 @@ final class ClassInstrumenter extends ClassVisitor {
         if (body == null) {
             return null;
         }
-        CheckElimination.Plan plan = CheckElimination.redundant(body, ctx.internalName, (owner, field, isStatic) -> {
+        CheckElimination.Fields fields = (owner, field, isStatic) -> {
             FieldResolver.Field f = ctx.resolver.resolve(ctx.loader, ctx.shape, owner, field);
             return f.isVolatile() || (isStatic && !f.declaringClass().equals(ctx.internalName));
-        });
+        };
+        CheckElimination.Plan plan = CheckElimination.redundant(body, ctx.internalName, fields);
         java.util.BitSet confined = confinedAccesses.get(method);
-        return confined == null ? plan : plan.withConfined(confined);
+        plan = confined == null ? plan : plan.withConfined(confined);
+        return ctx.words.enabled() && ctx.shape.arrayAccessors.contains(method)
+                ? plan.withLoops(body, ctx.internalName, fields) : plan;
     }
 
     /** Declares the three words of one field and tells the detector that the field has them. */

@@ -67,6 +67,22 @@ final class MethodContext {
     }
 
     /**
+     * @return the loops whose array checks move to one range check at their exit ({@link LoopRanges}); none when
+     *     the method has no context local, which the range checks need
+     */
+    java.util.List<LoopRanges.Loop> loops() {
+        return plan == null || contextLocal < 0 ? java.util.List.of() : plan.loops();
+    }
+
+    /**
+     * @return the local that holds a range-checked loop's first index: the first spill slot, free there, since a
+     *     loop whose checks move contains no instruction that spills
+     */
+    int loopStartLocal() {
+        return spillBase;
+    }
+
+    /**
      * @param ordinal a write's number in visit order
      * @return the site id to pass to the write's check: the current site, flagged {@link
      *     dev.guarded.agent.hook.Hooks#COVERS_READ} when the check also stands for the read before it

@@ -2,6 +2,7 @@ package dev.guarded.agent.internal.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,29 @@ class VectorClockTest {
             int probe = rnd.nextBoolean() ? u : rnd.nextInt(70);
             assertEquals(owner.get(probe), owner.getMemoized(probe, memo), "step " + step + ", slot " + probe);
             assertEquals(owner.get(probe), owner.getMemoized(probe, memo), "step " + step + ", again");
+        }
+    }
+
+    @Test
+    void theWiderMemoAgreesWithThePlainReadWhenChecksAlternateBetweenThreads() {
+        java.util.Random rnd = new java.util.Random(11);
+        VectorClock owner = VectorClock.forThread(3, 1);
+        for (int u = 4; u < 300; u++) {
+            owner.set(u, u * 3L);
+        }
+        ThreadState memo = new Harness("quiet").thread("memo");
+        for (int probe = 0; probe < 200; probe++) {
+            int u = 4 + probe % 20;   // twenty other threads in turn: the single memo misses every time
+            assertEquals(owner.get(u), owner.getMemoized(u, memo), "probe " + probe);
+        }
+        assertNotNull(memo.memoTable, "alternating misses under one trie bring the wider memo");
+        for (int step = 0; step < 20_000; step++) {
+            int u = 4 + rnd.nextInt(40);
+            if (rnd.nextInt(10) == 0) {
+                owner.set(u, owner.get(u) + 1);   // a new trie: the wider memo starts over
+            }
+            int probe = 4 + rnd.nextInt(24);
+            assertEquals(owner.get(probe), owner.getMemoized(probe, memo), "step " + step + ", slot " + probe);
         }
     }
 
