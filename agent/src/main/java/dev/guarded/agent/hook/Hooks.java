@@ -288,6 +288,11 @@ public final class Hooks {
      * vectorize it.
      */
     public static void elementRangeRead(Object array, int from, int to, ThreadContext context, int siteId) {
+        long epoch = context.accessEpoch;
+        ThreadContext.RangeMemo memo = context.ranges;
+        if (memo != null && memo.read(array, from, to, epoch)) {
+            return;   // this thread read (or wrote) all of it in this epoch already
+        }
         int i = from;
         while (i < to) {
             if (!elementCovered(array, i, context, 1)) {
@@ -295,16 +300,35 @@ public final class Hooks {
             }
             i = coveredRun(array, i + 1, to, context, 1);
         }
+        if (epoch != ThreadContext.NO_EPOCH && context.accessEpoch == epoch && from < to) {
+            memo = memo != null ? memo : (context.ranges = new ThreadContext.RangeMemo());
+            memo.readArray = array;
+            memo.readFrom = from;
+            memo.readTo = to;
+            memo.readEpoch = epoch;
+        }
     }
 
     /** As {@link #elementRangeRead}, for a loop's moved writes. */
     public static void elementRangeWrite(Object array, int from, int to, ThreadContext context, int siteId) {
+        long epoch = context.accessEpoch;
+        ThreadContext.RangeMemo memo = context.ranges;
+        if (memo != null && memo.written(array, from, to, epoch)) {
+            return;
+        }
         int i = from;
         while (i < to) {
             if (!elementCovered(array, i, context, 0)) {
                 listener.elementWrite(array, i, context, siteId);
             }
             i = coveredRun(array, i + 1, to, context, 0);
+        }
+        if (epoch != ThreadContext.NO_EPOCH && context.accessEpoch == epoch && from < to) {
+            memo = memo != null ? memo : (context.ranges = new ThreadContext.RangeMemo());
+            memo.writtenArray = array;
+            memo.writtenFrom = from;
+            memo.writtenTo = to;
+            memo.writtenEpoch = epoch;
         }
     }
 

@@ -52,10 +52,10 @@ public class ThreadContext {
     public long[] prevBits;
 
     /**
-     * More recently used arrays, direct-mapped by identity hash ({@link #RECENT} ways), allocated at the
-     * thread's first element access: code that interleaves several arrays (a matrix product reads two rows
-     * and writes a third) finds each one here without calling the detector. Entry {@code i} holds an array,
-     * the index of one of its pages and that page's words.
+     * More recently used arrays, direct-mapped by identity hash ({@link #RECENT} ways, later {@link
+     * #RECENT_GROWN}), allocated at the thread's first element access: code that interleaves several arrays (a
+     * matrix product reads two rows and writes a third) finds each one here without calling the detector. Entry
+     * {@code i} holds an array, the index of one of its pages and that page's words.
      */
     public Object[] recentArrays;
     /** See {@link #recentArrays}. */
@@ -64,8 +64,26 @@ public class ThreadContext {
     public long[][] recentPages;
     /** See {@link #recentArrays}: this thread's read bitmaps of those pages. */
     public long[][] recentBits;
-    /** Ways of the recent-array cache (a power of two). */
+    /**
+     * The last range this thread's loops read and wrote in full ({@link Hooks#elementRangeRead}), or null before
+     * its first range check: a loop nested in another checks the same row again and again in one epoch, and a
+     * range already checked in the current epoch needs no check. A separate object, so that a thread that never
+     * runs such a loop (most virtual threads) pays one reference for it.
+     */
+    public RangeMemo ranges;
+
+    /** Ways of the recent-array cache when allocated (a power of two). */
     public static final int RECENT = 16;
+    /**
+     * Ways it grows to once the thread has refilled it {@link #GROW_AFTER} times: a loop nest that walks hundreds
+     * of rows (a matrix product reads every row of one matrix for each row of the other) misses a small cache on
+     * every row, and each miss is a detector call. Only threads that do that much array work pay the 4 KB.
+     */
+    public static final int RECENT_GROWN = 256;
+    /** Refills of the recent-array cache after which it grows to {@link #RECENT_GROWN} ways. */
+    public static final int GROW_AFTER = 4096;
+    /** Refills of the recent-array cache so far (counted up to {@link #GROW_AFTER}). */
+    private int refills;
 
     /**
      * Elements per page of array shadow words, as a shift. Each move to another page of a loop's array costs a
@@ -93,7 +111,7 @@ public class ThreadContext {
         if (arrays == null) {
             return false;
         }
-        int way = System.identityHashCode(array) & (RECENT - 1);
+        int way = System.identityHashCode(array) & (arrays.length - 1);
         int page = index >>> PAGE_BITS;
         if (arrays[way] != array || recentPageIndexes[way] != page) {
             return false;
@@ -125,16 +143,22 @@ public class ThreadContext {
         lastPage = page;
         lastBits = bits;
         if (recentArrays == null) {
-            recentArrays = new Object[RECENT];
-            recentPageIndexes = new int[RECENT];
-            recentPages = new long[RECENT][];
-            recentBits = new long[RECENT][];
+            allocateRecent(RECENT);
+        } else if (refills < GROW_AFTER && ++refills == GROW_AFTER) {
+            allocateRecent(RECENT_GROWN);   // the entries it had are dropped: they come back on their next miss
         }
-        int way = System.identityHashCode(array) & (RECENT - 1);
+        int way = System.identityHashCode(array) & (recentArrays.length - 1);
         recentArrays[way] = array;
         recentPageIndexes[way] = pageIndex;
         recentPages[way] = page;
         recentBits[way] = bits;
+    }
+
+    private void allocateRecent(int ways) {
+        recentArrays = new Object[ways];
+        recentPageIndexes = new int[ways];
+        recentPages = new long[ways][];
+        recentBits = new long[ways][];
     }
 
     /**
@@ -155,6 +179,35 @@ public class ThreadContext {
         recentPageIndexes = null;
         recentPages = null;
         recentBits = null;
+        ranges = null;
+    }
+
+    /**
+     * One read range and one write range, each checked in full by this thread in {@code epoch}: every element
+     * of {@code [from, to)} of {@code array}. Within the epoch a check of any part of it again would be a
+     * same-epoch check, which never reports and changes nothing (a write range covers reads too). Keeps the two
+     * arrays reachable while the thread lives, as the last-array cache does.
+     */
+    public static final class RangeMemo {
+        Object readArray;
+        int readFrom;
+        int readTo;
+        long readEpoch = NO_EPOCH;
+        Object writtenArray;
+        int writtenFrom;
+        int writtenTo;
+        long writtenEpoch = NO_EPOCH;
+
+        /** @return whether {@code [from, to)} of {@code array} was checked in full for a write in {@code epoch} */
+        boolean written(Object array, int from, int to, long epoch) {
+            return array == writtenArray && epoch == writtenEpoch && from >= writtenFrom && to <= writtenTo;
+        }
+
+        /** @return whether it was checked in full for a read (or a write) in {@code epoch} */
+        boolean read(Object array, int from, int to, long epoch) {
+            return (array == readArray && epoch == readEpoch && from >= readFrom && to <= readTo)
+                    || written(array, from, to, epoch);
+        }
     }
 
     /** Subclassed by the detector's thread state. */
