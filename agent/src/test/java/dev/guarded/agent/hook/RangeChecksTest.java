@@ -113,27 +113,10 @@ class RangeChecksTest {
         assertTrue(found > rows.length / 2, "most of 200 rows stay cached once it grew: " + found);
     }
 
-    private class Recording implements HookListener {
+    private class Recording extends SilentListener {
         @Override public void elementRead(Object a, int index, ThreadContext c, int site) { calls.add("read " + index); }
         @Override public void elementWrite(Object a, int index, ThreadContext c, int site) {
             calls.add("write " + index);
         }
-        @Override public void read(Object owner, int fieldId, int siteId) { }
-        @Override public void write(Object owner, int fieldId, int siteId) { }
-        @Override public void arrayRead(Object array, int index, int siteId) { }
-        @Override public void arrayWrite(Object array, int index, int siteId) { }
-        @Override public void volatileRead(Object owner, int fieldId) { }
-        @Override public void volatileWrite(Object owner, int fieldId) { }
-        @Override public void lockAcquired(Object lock, int siteId) { }
-        @Override public void lockReleasing(Object lock, int siteId) { }
-        @Override public void acquire(Object key, int channel) { }
-        @Override public void release(Object key, int channel) { }
-        @Override public void threadStarting(Thread thread) { }
-        @Override public void threadTerminated(Thread thread) { }
-        @Override public void classInitialized(Class<?> type) { }
-        @Override public void classUsed(Class<?> type) { }
-        @Override public void callRead(Object receiver, int siteId) { }
-        @Override public void callWrite(Object receiver, int siteId) { }
-        @Override public void callView(Object view, Object receiver) { }
     }
 }

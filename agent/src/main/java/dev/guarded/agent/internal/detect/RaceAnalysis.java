@@ -298,6 +298,18 @@ final class RaceAnalysis {
      * @param create whether to create the node when the key has none (else null is returned)
      */
     SyncNode node(ThreadState t, Object key, boolean create) {
+        if (key == t.lastSyncKey) {
+            return t.lastSyncNode;   // a key's node never changes while the key lives, and this holds the key
+        }
+        SyncNode found = lookUp(t, key, create);
+        if (found != null) {
+            t.lastSyncKey = key;
+            t.lastSyncNode = found;
+        }
+        return found;
+    }
+
+    private SyncNode lookUp(ThreadState t, Object key, boolean create) {
         long slot = SyncSlots.offset(key);
         if (slot != SyncSlots.NONE) {
             return SyncSlots.node(key, slot, create);

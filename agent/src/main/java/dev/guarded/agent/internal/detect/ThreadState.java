@@ -46,6 +46,14 @@ final class ThreadState extends ThreadContext {
     SyncNode[] syncNodes;
     /** Sync-node lookups made before the cache exists. */
     int syncLookups;
+    /**
+     * The key of the last sync-node lookup and its node: a lock's acquire and release, or a thread re-taking the
+     * lock it just released, find the node with one compare, before the class's slot lookup and the identity
+     * hash the cache above needs (both inside the lock's critical section, where they lengthen the section
+     * every other thread waits for). Keeps that one key reachable.
+     */
+    Object lastSyncKey;
+    SyncNode lastSyncNode;
     /** The registry that made this state: a context cached by the hooks is only used by its own detector. */
     Object registry;
     /**
@@ -225,6 +233,8 @@ final class ThreadState extends ThreadContext {
         wordsOf = null;
         syncKeys = null;
         syncNodes = null;
+        lastSyncKey = null;
+        lastSyncNode = null;
         callTarget = null;
         threadLocalUses = null;
     }
