@@ -52,6 +52,7 @@ class LoopRangesTest {
         assertChecks(ranges, elements, "otherIndex", 1, 1);
         assertChecks(ranges, elements, "fieldArray", 1, 0);
         assertChecks(ranges, elements, "fieldInLoop", 0, 1);
+        assertChecks(ranges, elements, "fromTheStart", 1, 0);
     }
 
     @Test
@@ -87,6 +88,12 @@ class LoopRangesTest {
         events.clear();
         invoke(sample, "conditional", new int[5], 1);
         assertEquals(List.of("write 1", "write 3"), events, "a conditional write names only what it wrote");
+
+        events.clear();
+        int[] started = new int[4];
+        assertEquals(-1, invoke(sample, "fromTheStart", started, 2));
+        assertArrayEquals(new int[] {7, 7, 7, 0}, started);
+        assertEquals(List.of("write 0", "write 1", "write 2"), events, "a loop whose head is the method's start");
 
         events.clear();
         invoke(sample, "otherIndex", (Object) new int[] {1, 2, 3});

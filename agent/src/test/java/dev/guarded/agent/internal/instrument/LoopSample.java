@@ -108,6 +108,15 @@ public class LoopSample {
         return n;
     }
 
+    /** Moves the write: a loop at the very start of the method, on a parameter counting down. */
+    public int fromTheStart(int[] a, int n) {
+        while (n >= 0) {
+            a[n] = 7;
+            n--;
+        }
+        return n;
+    }
+
     private static int helper(int i) {
         return i;
     }
