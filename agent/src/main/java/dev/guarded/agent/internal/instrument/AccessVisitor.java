@@ -4,9 +4,7 @@ import static dev.guarded.agent.internal.instrument.MethodContext.hook;
 import static dev.guarded.agent.internal.instrument.MethodContext.push;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.guarded.agent.internal.meta.Metadata;
 import org.objectweb.asm.Label;
@@ -26,7 +24,8 @@ import org.objectweb.asm.Type;
  * the JVM initializes; the access hook then also comes after the instruction), and at the entry of static
  * methods and constructors of a class with a static initializer (which covers INVOKESTATIC, NEW, reflection
  * and the superclass constructors' chain). The operand stack is rearranged with DUP forms only, so no local
- * is needed and stack map frames stay valid.
+ * is needed and stack map frames stay valid. The element checks of range-checked loops ({@link LoopRanges}) go
+ * to {@link LoopRangeWriter}, which places them at the loops' exits.
  */
 final class AccessVisitor extends MethodVisitor {
 
@@ -45,27 +44,14 @@ final class AccessVisitor extends MethodVisitor {
     private int checkOrdinal;
     /** Instructions visited so far, labels and frames not counted: {@link LoopRanges}' positions. */
     private int position;
-    /** The loops whose array checks move to their exits, by position, and the next one not yet reached. */
-    private final List<LoopRanges.Loop> loops;
-    private int nextLoop;
-    /** The loop being visited (from its head to its back edge), or null. */
-    private LoopRanges.Loop loop;
-    /** Whether the loop head's frame is still to come (it gets the start local). */
-    private boolean loopFramePending;
-    /** The head's frame as written (with the context and start locals), for the range checks' block; or null. */
-    private Object[] loopFrameLocals;
-    private Object[] loopFrameStack;
-    /** The block of range checks the loop's test now leaves to, and where the test left to before. */
-    private Label loopChecks;
-    private Label loopExit;
-    /** The site of each moved access of the loop, by ordinal, as seen at the access. */
-    private final Map<Integer, Integer> loopSites = new HashMap<>();
+    /** Moves the checks of range-checked loops to their exits. */
+    private final LoopRangeWriter ranges;
 
     AccessVisitor(MethodVisitor next, MethodContext ctx) {
         super(Opcodes.ASM9, next);
         this.ctx = ctx;
         this.beforeSuperCall = "<init>".equals(ctx.method);
-        this.loops = ctx.loops();
+        this.ranges = new LoopRangeWriter(ctx);
     }
 
     @Override
@@ -111,84 +97,21 @@ final class AccessVisitor extends MethodVisitor {
             locals.add(Opcodes.TOP);
         }
         locals.add(CONTEXT);
-        if (loopFramePending) {
-            loopFramePending = false;
-            locals.add(Opcodes.INTEGER);   // at contextLocal + 1, the loop's start local
-            loopFrameLocals = locals.toArray();
-            loopFrameStack = java.util.Arrays.copyOf(stack, numStack);
-        }
+        ranges.frame(locals, stack, numStack);
         super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
     }
 
-    /**
-     * At a range-checked loop's head, reached by falling through from before the loop: the induction variable's
-     * value there is the first index the loop's moved accesses touch.
-     */
     @Override
     public void visitLabel(Label label) {
-        while (loop == null && nextLoop < loops.size() && loops.get(nextLoop).top() < position) {
-            nextLoop++;   // a head this pass did not meet as a label: that loop keeps its checks
-        }
-        if (loop == null && nextLoop < loops.size() && loops.get(nextLoop).top() == position) {
-            loop = loops.get(nextLoop++);
-            loopFramePending = true;
-            loopFrameLocals = null;
-            loopFrameStack = null;
-            loopSites.clear();
-            mv.visitVarInsn(Opcodes.ILOAD, loop.induction());
-            mv.visitVarInsn(Opcodes.ISTORE, ctx.loopStartLocal());
-        }
+        ranges.beforeLabel(mv, position);
         super.visitLabel(label);
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
         int here = position++;
-        if (loop != null && here == loop.exit()) {
-            loopFramePending = false;
-            loopExit = label;
-            loopChecks = new Label();
-            super.visitJumpInsn(opcode, loopChecks);
-        } else if (loop != null && here == loop.backEdge()) {
-            super.visitJumpInsn(opcode, label);
-            rangeChecks();
-            loop = null;
-        } else {
-            super.visitJumpInsn(opcode, label);
-        }
-    }
-
-    /**
-     * After the back edge: the block the loop's test leaves to, one range check per moved access, then on to
-     * where the test left before. Its frame is the head's: the test stores nothing and leaves the stack as the
-     * head had it.
-     */
-    private void rangeChecks() {
-        mv.visitLabel(loopChecks);
-        if (loopFrameLocals != null) {
-            mv.visitFrame(Opcodes.F_NEW, loopFrameLocals.length, loopFrameLocals, loopFrameStack.length,
-                    loopFrameStack);
-        }
-        for (LoopRanges.RangeCheck check : loop.checks()) {
-            Integer site = loopSites.get(check.ordinal());
-            mv.visitVarInsn(Opcodes.ALOAD, check.arrayLocal());
-            if (loop.step() > 0) {
-                mv.visitVarInsn(Opcodes.ILOAD, ctx.loopStartLocal());   // [start, exit)
-                mv.visitVarInsn(Opcodes.ILOAD, loop.induction());
-            } else {
-                mv.visitVarInsn(Opcodes.ILOAD, loop.induction());       // (exit, start]
-                mv.visitInsn(Opcodes.ICONST_1);
-                mv.visitInsn(Opcodes.IADD);
-                mv.visitVarInsn(Opcodes.ILOAD, ctx.loopStartLocal());
-                mv.visitInsn(Opcodes.ICONST_1);
-                mv.visitInsn(Opcodes.IADD);
-            }
-            mv.visitVarInsn(Opcodes.ALOAD, ctx.contextLocal);
-            push(mv, site);
-            hook(mv, check.write() ? "elementRangeWrite" : "elementRangeRead",
-                    "(Ljava/lang/Object;IIL" + CONTEXT + ";I)V");
-        }
-        mv.visitJumpInsn(Opcodes.GOTO, loopExit);
+        super.visitJumpInsn(opcode, ranges.jumpTarget(here, label));
+        ranges.afterJump(mv, here);
     }
 
     @Override
@@ -424,9 +347,7 @@ final class AccessVisitor extends MethodVisitor {
                  Opcodes.CALOAD, Opcodes.SALOAD, Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE,
                  Opcodes.CASTORE, Opcodes.SASTORE, Opcodes.LASTORE, Opcodes.DASTORE -> {
                 checkOrdinal = accessOrdinal++;
-                if (movedToLoopExit(checkOrdinal, opcode >= Opcodes.IASTORE)) {
-                    CheckElimination.RANGED.incrementAndGet();
-                } else if (ctx.needsCheck(checkOrdinal)) {
+                if (!ranges.moved(checkOrdinal, opcode >= Opcodes.IASTORE) && ctx.needsCheck(checkOrdinal)) {
                     elementCheck(opcode);
                 }
             }
@@ -435,23 +356,6 @@ final class AccessVisitor extends MethodVisitor {
             }
         }
         super.visitInsn(opcode);
-    }
-
-    /**
-     * @return whether the access's check moves to the range check at the exit of the loop being visited; then its
-     *     site is kept for that check
-     */
-    private boolean movedToLoopExit(int ordinal, boolean write) {
-        if (loop == null) {
-            return false;
-        }
-        for (LoopRanges.RangeCheck check : loop.checks()) {
-            if (check.ordinal() == ordinal) {
-                loopSites.put(ordinal, write ? ctx.writeSite(ordinal) : ctx.site());
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Before an array load or store: the element hook on a copy of {@code array index}. */
