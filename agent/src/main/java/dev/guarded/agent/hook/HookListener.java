@@ -200,7 +200,10 @@ public interface HookListener {
     }
 
     /** A listener that ignores everything: the state before the agent installs the detector. */
-    HookListener NONE = new HookListener() {
+    HookListener NONE = new Silent();
+
+    /** Ignores every event; a base for listeners that handle only a few (tests, tools). */
+    class Silent implements HookListener {
         @Override public void read(Object owner, int fieldId, int siteId) { }
         @Override public void write(Object owner, int fieldId, int siteId) { }
         @Override public void arrayRead(Object array, int index, int siteId) { }
@@ -209,13 +212,11 @@ public interface HookListener {
         @Override public void volatileWrite(Object owner, int fieldId) { }
         @Override public void lockAcquired(Object lock, int siteId) { }
         @Override public void lockReleasing(Object lock, int siteId) { }
-        @Override public void lockHeld(Object lock, int siteId) { }
-        @Override public void lockDropped(Object lock, int siteId) { }
         @Override public void acquire(Object key, int channel) { }
         @Override public void release(Object key, int channel) { }
         @Override public void threadStarting(Thread thread) { }
         @Override public void threadTerminated(Thread thread) { }
         @Override public void classInitialized(Class<?> type) { }
         @Override public void classUsed(Class<?> type) { }
-    };
+    }
 }

@@ -288,47 +288,35 @@ public final class Hooks {
      * vectorize it.
      */
     public static void elementRangeRead(Object array, int from, int to, ThreadContext context, int siteId) {
-        long epoch = context.accessEpoch;
-        ThreadContext.RangeMemo memo = context.ranges;
-        if (memo != null && memo.read(array, from, to, epoch)) {
-            return;   // this thread read (or wrote) all of it in this epoch already
-        }
-        int i = from;
-        while (i < to) {
-            if (!elementCovered(array, i, context, 1)) {
-                listener.elementRead(array, i, context, siteId);
-            }
-            i = coveredRun(array, i + 1, to, context, 1);
-        }
-        if (epoch != ThreadContext.NO_EPOCH && context.accessEpoch == epoch && from < to) {
-            memo = memo != null ? memo : (context.ranges = new ThreadContext.RangeMemo());
-            memo.readArray = array;
-            memo.readFrom = from;
-            memo.readTo = to;
-            memo.readEpoch = epoch;
-        }
+        rangeCheck(array, from, to, context, siteId, 1);
     }
 
     /** As {@link #elementRangeRead}, for a loop's moved writes. */
     public static void elementRangeWrite(Object array, int from, int to, ThreadContext context, int siteId) {
+        rangeCheck(array, from, to, context, siteId, 0);
+    }
+
+    /** The range check of {@code word} (0 write, 1 read); see {@link #elementRangeRead}. */
+    private static void rangeCheck(Object array, int from, int to, ThreadContext context, int siteId, int word) {
         long epoch = context.accessEpoch;
         ThreadContext.RangeMemo memo = context.ranges;
-        if (memo != null && memo.written(array, from, to, epoch)) {
-            return;
+        if (memo != null && memo.covers(array, from, to, epoch, word)) {
+            return;   // this thread checked all of it in this epoch already
         }
         int i = from;
         while (i < to) {
-            if (!elementCovered(array, i, context, 0)) {
-                listener.elementWrite(array, i, context, siteId);
+            if (!elementCovered(array, i, context, word)) {
+                if (word == 0) {
+                    listener.elementWrite(array, i, context, siteId);
+                } else {
+                    listener.elementRead(array, i, context, siteId);
+                }
             }
-            i = coveredRun(array, i + 1, to, context, 0);
+            i = coveredRun(array, i + 1, to, context, word);
         }
         if (epoch != ThreadContext.NO_EPOCH && context.accessEpoch == epoch && from < to) {
-            memo = memo != null ? memo : (context.ranges = new ThreadContext.RangeMemo());
-            memo.writtenArray = array;
-            memo.writtenFrom = from;
-            memo.writtenTo = to;
-            memo.writtenEpoch = epoch;
+            (memo != null ? memo : (context.ranges = new ThreadContext.RangeMemo())).checked(array, from, to, epoch,
+                    word);
         }
     }
 

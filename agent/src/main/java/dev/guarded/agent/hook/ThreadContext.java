@@ -198,15 +198,28 @@ public class ThreadContext {
         int writtenTo;
         long writtenEpoch = NO_EPOCH;
 
-        /** @return whether {@code [from, to)} of {@code array} was checked in full for a write in {@code epoch} */
-        boolean written(Object array, int from, int to, long epoch) {
-            return array == writtenArray && epoch == writtenEpoch && from >= writtenFrom && to <= writtenTo;
+        /**
+         * @return whether {@code [from, to)} of {@code array} was checked in full in {@code epoch} for a write, or
+         *     for {@code word} 1 (a read) for a read or a write
+         */
+        boolean covers(Object array, int from, int to, long epoch, int word) {
+            return (array == writtenArray && epoch == writtenEpoch && from >= writtenFrom && to <= writtenTo)
+                    || (word == 1 && array == readArray && epoch == readEpoch && from >= readFrom && to <= readTo);
         }
 
-        /** @return whether it was checked in full for a read (or a write) in {@code epoch} */
-        boolean read(Object array, int from, int to, long epoch) {
-            return (array == readArray && epoch == readEpoch && from >= readFrom && to <= readTo)
-                    || written(array, from, to, epoch);
+        /** Records that {@code [from, to)} of {@code array} was checked in full in {@code epoch} for {@code word}. */
+        void checked(Object array, int from, int to, long epoch, int word) {
+            if (word == 0) {
+                writtenArray = array;
+                writtenFrom = from;
+                writtenTo = to;
+                writtenEpoch = epoch;
+            } else {
+                readArray = array;
+                readFrom = from;
+                readTo = to;
+                readEpoch = epoch;
+            }
         }
     }
 

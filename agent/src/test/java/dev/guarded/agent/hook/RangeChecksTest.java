@@ -113,7 +113,7 @@ class RangeChecksTest {
         assertTrue(found > rows.length / 2, "most of 200 rows stay cached once it grew: " + found);
     }
 
-    private class Recording extends SilentListener {
+    private class Recording extends HookListener.Silent {
         @Override public void elementRead(Object a, int index, ThreadContext c, int site) { calls.add("read " + index); }
         @Override public void elementWrite(Object a, int index, ThreadContext c, int site) {
             calls.add("write " + index);

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import dev.guarded.agent.hook.HookListener;
 import dev.guarded.agent.hook.Hooks;
-import dev.guarded.agent.hook.SilentListener;
 import dev.guarded.agent.hook.ThreadContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,7 +136,7 @@ class LoopRangesTest {
     }
 
     /** Records element checks; with the default context, every element reaches it. */
-    private final class Recorder extends SilentListener {
+    private final class Recorder extends HookListener.Silent {
         @Override public void elementRead(Object array, int index, ThreadContext c, int site) {
             events.add("read " + index);
         }
