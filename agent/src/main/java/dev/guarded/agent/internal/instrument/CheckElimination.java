@@ -299,8 +299,7 @@ final class CheckElimination {
         /** Classes resolved on this straight line: naming them again loads nothing. */
         private final Set<String> resolved = new HashSet<>();
         private final Map<Integer, Long> locals = new HashMap<>();
-        private long[] stack = new long[16];
-        private int depth;
+        private final SymbolicStack stack = new SymbolicStack();
         private long nextSymbol = 1;
         private int ordinal;
 
@@ -493,53 +492,6 @@ final class CheckElimination {
                 case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE, Opcodes.CASTORE,
                      Opcodes.SASTORE -> arrayAccess(true, 1, 0);
                 case Opcodes.LASTORE, Opcodes.DASTORE -> arrayAccess(true, 2, 0);
-                case Opcodes.POP -> pop(1);
-                case Opcodes.POP2 -> pop(2);
-                case Opcodes.DUP -> {
-                    long a = pop();
-                    push(a, a);
-                }
-                case Opcodes.DUP_X1 -> {
-                    long a = pop();
-                    long b = pop();
-                    push(a, b);
-                    push(a);
-                }
-                case Opcodes.DUP_X2 -> {
-                    long a = pop();
-                    long b = pop();
-                    long c = pop();
-                    push(a, c);
-                    push(b, a);
-                }
-                case Opcodes.DUP2 -> {
-                    long a = pop();
-                    long b = pop();
-                    push(b, a);
-                    push(b, a);
-                }
-                case Opcodes.DUP2_X1 -> {
-                    long a = pop();
-                    long b = pop();
-                    long c = pop();
-                    push(b, a);
-                    push(c);
-                    push(b, a);
-                }
-                case Opcodes.DUP2_X2 -> {
-                    long a = pop();
-                    long b = pop();
-                    long c = pop();
-                    long d = pop();
-                    push(b, a);
-                    push(d, c);
-                    push(b, a);
-                }
-                case Opcodes.SWAP -> {
-                    long a = pop();
-                    long b = pop();
-                    push(a, b);
-                }
                 case Opcodes.MONITORENTER, Opcodes.MONITOREXIT -> {
                     regionEnds();
                     pop(1);
@@ -547,9 +499,11 @@ final class CheckElimination {
                 case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN,
                      Opcodes.RETURN, Opcodes.ATHROW -> straightLineEnds();
                 default -> {
-                    int[] effect = arithmetic(op);
-                    pop(effect[0]);
-                    pushUnknown(effect[1]);
+                    if (!stack.shuffle(op)) {
+                        int[] effect = arithmetic(op);
+                        pop(effect[0]);
+                        pushUnknown(effect[1]);
+                    }
                 }
             }
         }
@@ -566,38 +520,34 @@ final class CheckElimination {
             pendingReads.clear();
             resolved.clear();
             resolved.add(currentClass);
-            depth = 0;
+            stack.clear();
         }
 
         private long local(int slot) {
             return locals.computeIfAbsent(slot, s -> nextSymbol++);
         }
 
+        // Below what this straight line pushed lie values from elsewhere: unknown (the stack's underflow is
+        // of no concern here, an unknown location is simply not tracked).
         private long pop() {
-            // below what this straight line pushed lie values from elsewhere: unknown
-            return depth == 0 ? UNKNOWN : stack[--depth];
+            return stack.pop();
         }
 
         private void pop(int slots) {
-            depth = Math.max(0, depth - slots);
+            stack.pop(slots);
         }
 
         private void push(long value) {
-            if (depth == stack.length) {
-                stack = java.util.Arrays.copyOf(stack, depth * 2);
-            }
-            stack[depth++] = value;
+            stack.push(value);
         }
 
         private void push(long first, long second) {
-            push(first);
-            push(second);
+            stack.push(first);
+            stack.push(second);
         }
 
         private void pushUnknown(int slots) {
-            for (int i = 0; i < slots; i++) {
-                push(UNKNOWN);
-            }
+            stack.pushUnknown(slots);
         }
     }
 }

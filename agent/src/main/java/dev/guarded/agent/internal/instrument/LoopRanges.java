@@ -37,15 +37,11 @@ import org.objectweb.asm.Opcodes;
  */
 final class LoopRanges {
 
-    /** Symbol of a value the loop's body does not know. */
-    private static final long UNKNOWN = 0;
+    private static final long UNKNOWN = SymbolicStack.UNKNOWN;
     /** Symbol of the induction variable's value before the increment. */
     private static final long INDUCTION = 1;
     /** Symbols of locals the loop never stores live above this ({@code LOCAL + slot}). */
     private static final long LOCAL = 2;
-
-    private LoopRanges() {
-    }
 
     /**
      * One loop whose array checks move to its exit.
@@ -67,31 +63,47 @@ final class LoopRanges {
     record RangeCheck(int ordinal, int arrayLocal, boolean write) {
     }
 
-    /**
-     * @param method       the method's recording
-     * @param currentClass internal name of the class being rewritten
-     * @param fields       whether a field access synchronizes
-     * @param leftOut      accesses whose check is left out already (they stay left out)
-     * @return the qualifying loops, by position
-     */
-    static List<Loop> find(CheckElimination.Recorder method, String currentClass, CheckElimination.Fields fields,
+    private final CheckElimination.Recorder method;
+    private final List<CheckElimination.Step> steps;
+    private final String currentClass;
+    private final CheckElimination.Fields fields;
+    private final BitSet leftOut;
+    /** Per step: the position (instructions before it), and the access ordinal (-1 for no access). */
+    private final int[] position;
+    private final int[] ordinal;
+    /** Per position: the first step there (its label, if any); per label: its position. */
+    private final int[] firstStep;
+    private final Map<Label, Integer> labelPosition = new HashMap<>();
+    /** Per position: how many jumps go there, and whether a switch or an exception handler does. */
+    private final int[] jumpsTo;
+    private final Set<Integer> otherTargets = new HashSet<>();
+
+    private LoopRanges(CheckElimination.Recorder method, String currentClass, CheckElimination.Fields fields,
             BitSet leftOut) {
-        List<CheckElimination.Step> steps = method.steps();
-        if (method.hasSubroutines()) {
-            return List.of();
-        }
+        this.method = method;
+        this.steps = method.steps();
+        this.currentClass = currentClass;
+        this.fields = fields;
+        this.leftOut = leftOut;
         int n = steps.size();
-        int[] position = new int[n];
-        int[] ordinal = new int[n];
-        Map<Label, Integer> labelPosition = new HashMap<>();
-        int[] jumpsTo = new int[countInstructions(steps) + 1];
-        Set<Integer> otherTargets = new HashSet<>();
+        position = new int[n];
+        ordinal = new int[n];
+        int instructions = 0;
+        for (CheckElimination.Step s : steps) {
+            instructions += s.opcode() == CheckElimination.LABEL ? 0 : 1;
+        }
+        firstStep = new int[instructions + 1];
+        java.util.Arrays.fill(firstStep, -1);
+        jumpsTo = new int[instructions + 1];
         int pos = 0;
         int accesses = 0;
         for (int i = 0; i < n; i++) {
             CheckElimination.Step s = steps.get(i);
             position[i] = pos;
             ordinal[i] = -1;
+            if (firstStep[pos] < 0) {
+                firstStep[pos] = i;
+            }
             if (s.opcode() == CheckElimination.LABEL) {
                 Label label = (Label) s.first();
                 labelPosition.put(label, pos);
@@ -110,33 +122,36 @@ final class LoopRanges {
                 jumpsTo[labelPosition.get((Label) s.first())]++;
             }
         }
+    }
+
+    /**
+     * @param method       the method's recording
+     * @param currentClass internal name of the class being rewritten
+     * @param fields       whether a field access synchronizes
+     * @param leftOut      accesses whose check is left out already (they stay left out)
+     * @return the qualifying loops, by position
+     */
+    static List<Loop> find(CheckElimination.Recorder method, String currentClass, CheckElimination.Fields fields,
+            BitSet leftOut) {
+        if (method.hasSubroutines()) {
+            return List.of();
+        }
+        LoopRanges ranges = new LoopRanges(method, currentClass, fields, leftOut);
         List<Loop> loops = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            CheckElimination.Step s = steps.get(i);
+        for (int i = 0; i < ranges.steps.size(); i++) {
+            CheckElimination.Step s = ranges.steps.get(i);
             if (s.opcode() != Opcodes.GOTO) {
                 continue;
             }
-            int top = labelPosition.get((Label) s.first());
-            if (top >= position[i] || jumpsTo[top] != 1 || otherTargets.contains(top)) {
-                continue;
-            }
-            Loop loop = new Candidate(steps, position, ordinal, labelPosition, jumpsTo, otherTargets, currentClass,
-                    fields, leftOut, top, i, method).loop();
-            if (loop != null) {
-                loops.add(loop);
+            int top = ranges.labelPosition.get((Label) s.first());
+            if (top < ranges.position[i] && ranges.jumpsTo[top] == 1 && !ranges.otherTargets.contains(top)) {
+                Loop loop = ranges.loop(top, i);
+                if (loop != null) {
+                    loops.add(loop);
+                }
             }
         }
         return loops;
-    }
-
-    private static int countInstructions(List<CheckElimination.Step> steps) {
-        int count = 0;
-        for (CheckElimination.Step s : steps) {
-            if (s.opcode() != CheckElimination.LABEL) {
-                count++;
-            }
-        }
-        return count;
     }
 
     static boolean isAccess(int op) {
@@ -152,327 +167,173 @@ final class LoopRanges {
         return isJump(op) && op != Opcodes.GOTO && op != Opcodes.JSR;
     }
 
-    /** One backward GOTO and the loop it may close, checked step by step with a symbolic operand stack. */
-    private static final class Candidate {
-        private final List<CheckElimination.Step> steps;
-        private final int[] position;
-        private final int[] ordinal;
-        private final Map<Label, Integer> labelPosition;
-        private final int[] jumpsTo;
-        private final Set<Integer> otherTargets;
-        private final String currentClass;
-        private final CheckElimination.Fields fields;
-        private final BitSet leftOut;
-        private final int top;
-        private final int backEdge;
-        private final CheckElimination.Recorder method;
-        private final long[] stack = new long[64];
-        private int depth;
-
-        Candidate(List<CheckElimination.Step> steps, int[] position, int[] ordinal, Map<Label, Integer> labelPosition,
-                int[] jumpsTo, Set<Integer> otherTargets, String currentClass, CheckElimination.Fields fields,
-                BitSet leftOut, int top, int backEdge, CheckElimination.Recorder method) {
-            this.steps = steps;
-            this.position = position;
-            this.ordinal = ordinal;
-            this.labelPosition = labelPosition;
-            this.jumpsTo = jumpsTo;
-            this.otherTargets = otherTargets;
-            this.currentClass = currentClass;
-            this.fields = fields;
-            this.leftOut = leftOut;
-            this.top = top;
-            this.backEdge = backEdge;
-            this.method = method;
+    /**
+     * Checks the loop that the back edge at step {@code backEdge} to position {@code top} closes, step by step
+     * with a symbolic operand stack.
+     *
+     * @return the loop, or null when it does not qualify (or moves no check)
+     */
+    private Loop loop(int top, int backEdge) {
+        int first = firstStep[top];
+        if (first > 0 && !fallsThrough(first)) {
+            return null;   // the head is reached only by the back edge: no entry to record the start at
         }
-
-        /** @return the loop, or null when it does not qualify (or moves no check) */
-        Loop loop() {
-            int first = firstStepAt(top);
-            if (first < 0) {
-                return null;
-            }
-            if (first > 0 && !fallsThrough(first)) {
-                return null;   // the head is reached only by the back edge: no entry to record the start at
-            }
-            // The loop's locals: which it stores, and its one increment.
-            Set<Integer> stored = new HashSet<>();
-            int increment = -1;
-            int induction = -1;
-            int step = 0;
-            int exit = -1;
-            for (int i = first; i < backEdge; i++) {
-                CheckElimination.Step s = steps.get(i);
-                int op = s.opcode();
-                if (op == CheckElimination.LABEL) {
-                    int at = position[i];
-                    if (at != top && (jumpsTo[at] > 0 || otherTargets.contains(at)
-                            || method.isTarget((Label) s.first()))) {
-                        return null;   // another path enters the body
-                    }
-                } else if (op == Opcodes.IINC) {
-                    if (increment >= 0) {
-                        return null;
-                    }
-                    increment = i;
-                    induction = s.operand();
-                    step = incrementOf(s);
-                    if (step != 1 && step != -1) {
-                        return null;
-                    }
-                } else if (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
-                    stored.add(s.operand());
-                    if (op == Opcodes.LSTORE || op == Opcodes.DSTORE) {
-                        stored.add(s.operand() + 1);
-                    }
-                } else if (isConditional(op)) {
-                    if (exit >= 0) {
-                        return null;
-                    }
-                    int target = labelPosition.get((Label) s.first());
-                    if (target >= top && target <= position[backEdge]) {
-                        return null;   // a branch inside the loop
-                    }
-                    exit = i;
-                } else if (!allowed(s)) {
+        // The loop's locals: which it stores, and its one increment.
+        Set<Integer> stored = new HashSet<>();
+        int increment = -1;
+        int induction = -1;
+        int step = 0;
+        int exit = -1;
+        for (int i = first; i < backEdge; i++) {
+            CheckElimination.Step s = steps.get(i);
+            int op = s.opcode();
+            if (op == CheckElimination.LABEL) {
+                if (position[i] != top && method.isTarget((Label) s.first())) {
+                    return null;   // another path enters the body
+                }
+            } else if (op == Opcodes.IINC) {
+                if (increment >= 0) {
                     return null;
                 }
-            }
-            if (exit < 0 || increment < exit || stored.contains(induction)) {
-                return null;
-            }
-            List<RangeCheck> checks = new ArrayList<>();
-            depth = 0;
-            for (int i = first; i < increment; i++) {
-                CheckElimination.Step s = steps.get(i);
-                int op = s.opcode();
-                if (op == CheckElimination.LABEL) {
-                    continue;
-                }
-                if (i < exit && op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
-                    return null;   // the test stores a local: the exit's locals would differ from the head's
-                }
-                if (!simulate(s, i > exit, induction, stored, checks, i)) {
+                increment = i;
+                induction = s.operand();
+                step = s.first() instanceof Integer by ? by : 0;
+                if (step != 1 && step != -1) {
                     return null;
                 }
-                if (i == exit && depth != 0) {
-                    return null;   // the test leaves values behind, or used some from before the head
+            } else if (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
+                stored.add(s.operand());
+                if (op == Opcodes.LSTORE || op == Opcodes.DSTORE) {
+                    stored.add(s.operand() + 1);
                 }
-            }
-            if (checks.isEmpty()) {
+            } else if (isConditional(op)) {
+                if (exit >= 0) {
+                    return null;
+                }
+                int target = labelPosition.get((Label) s.first());
+                if (target >= top && target <= position[backEdge]) {
+                    return null;   // a branch inside the loop
+                }
+                exit = i;
+            } else if (!allowed(s)) {
                 return null;
             }
-            return new Loop(top, position[exit], position[backEdge], induction, step, List.copyOf(checks));
         }
-
-        private static int incrementOf(CheckElimination.Step s) {
-            return s.first() instanceof Integer by ? by : 0;
+        if (exit < 0 || increment < exit || stored.contains(induction)) {
+            return null;
         }
-
-        private int firstStepAt(int at) {
-            for (int i = 0; i < steps.size(); i++) {
-                if (position[i] == at) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        /** @return whether the instruction before step {@code first} continues into it */
-        private boolean fallsThrough(int first) {
-            for (int i = first - 1; i >= 0; i--) {
-                int op = steps.get(i).opcode();
-                if (op == CheckElimination.LABEL) {
-                    continue;
-                }
-                return op != Opcodes.GOTO && op != Opcodes.ATHROW && op != Opcodes.TABLESWITCH
-                        && op != Opcodes.LOOKUPSWITCH && op != Opcodes.RET
-                        && !(op >= Opcodes.IRETURN && op <= Opcodes.RETURN);
-            }
-            return true;
-        }
-
-        /** @return whether the instruction can neither synchronize nor transfer control (the test aside) */
-        private boolean allowed(CheckElimination.Step s) {
+        List<RangeCheck> checks = new ArrayList<>();
+        SymbolicStack stack = new SymbolicStack();
+        for (int i = first; i < increment; i++) {
+            CheckElimination.Step s = steps.get(i);
             int op = s.opcode();
-            if (op >= Opcodes.GETSTATIC && op <= Opcodes.PUTFIELD) {
-                boolean isStatic = op == Opcodes.GETSTATIC || op == Opcodes.PUTSTATIC;
-                return currentClass.equals(s.first())
-                        && !fields.synchronizes((String) s.first(), (String) s.second(), isStatic);
+            if (op == CheckElimination.LABEL) {
+                continue;
             }
-            if (op == Opcodes.LDC) {
-                Object v = s.first();
-                return v instanceof Integer || v instanceof Long || v instanceof Float || v instanceof Double
-                        || v instanceof String;
+            if (i < exit && op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
+                return null;   // the test stores a local: the exit's locals would differ from the head's
             }
-            return switch (op) {
-                case Opcodes.NEW, Opcodes.ANEWARRAY, Opcodes.NEWARRAY, Opcodes.MULTIANEWARRAY, Opcodes.CHECKCAST,
-                     Opcodes.INSTANCEOF, Opcodes.MONITORENTER, Opcodes.MONITOREXIT, Opcodes.ATHROW, Opcodes.GOTO,
-                     Opcodes.JSR, Opcodes.RET, Opcodes.TABLESWITCH, Opcodes.LOOKUPSWITCH, Opcodes.INVOKEVIRTUAL,
-                     Opcodes.INVOKESPECIAL, Opcodes.INVOKESTATIC, Opcodes.INVOKEINTERFACE, Opcodes.INVOKEDYNAMIC,
-                     Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN,
-                     Opcodes.RETURN -> false;
-                default -> true;
-            };
-        }
-
-        /**
-         * Moves the symbolic stack over one instruction and collects the moved accesses.
-         *
-         * @param body whether the instruction is after the test (it runs once per iteration)
-         * @return false when the stack cannot be followed (the loop is then left as it is)
-         */
-        private boolean simulate(CheckElimination.Step s, boolean body, int induction, Set<Integer> stored,
-                List<RangeCheck> checks, int index) {
-            int op = s.opcode();
-            switch (op) {
-                case Opcodes.ILOAD -> push(s.operand() == induction ? INDUCTION : UNKNOWN);
-                case Opcodes.ALOAD -> push(stored.contains(s.operand()) ? UNKNOWN : LOCAL + s.operand());
-                case Opcodes.FLOAD -> push(UNKNOWN);
-                case Opcodes.LLOAD, Opcodes.DLOAD -> pushUnknown(2);
-                case Opcodes.ISTORE, Opcodes.FSTORE, Opcodes.ASTORE -> pop(1);
-                case Opcodes.LSTORE, Opcodes.DSTORE -> pop(2);
-                case Opcodes.BIPUSH, Opcodes.SIPUSH -> push(UNKNOWN);
-                case Opcodes.LDC -> pushUnknown(s.first() instanceof Long || s.first() instanceof Double ? 2 : 1);
-                case Opcodes.IINC -> {
-                    // not reached: the increment ends the simulation
-                }
-                case Opcodes.GETSTATIC -> pushUnknown(s.operand());
-                case Opcodes.PUTSTATIC -> pop(s.operand());
-                case Opcodes.GETFIELD -> {
-                    pop(1);
-                    pushUnknown(s.operand());
-                }
-                case Opcodes.PUTFIELD -> pop(s.operand() + 1);
-                default -> {
-                    if (isConditional(op)) {
-                        pop(op == Opcodes.IFNULL || op == Opcodes.IFNONNULL || op <= Opcodes.IFLE ? 1 : 2);
-                    } else if (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) {
-                        long index2 = pop();
-                        long array = pop();
-                        pushUnknown(op == Opcodes.LALOAD || op == Opcodes.DALOAD ? 2 : 1);
-                        collect(body, array, index2, false, index, checks);
-                    } else if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) {
-                        pop(op == Opcodes.LASTORE || op == Opcodes.DASTORE ? 2 : 1);
-                        long index2 = pop();
-                        long array = pop();
-                        collect(body, array, index2, true, index, checks);
-                    } else if (!stackOp(op)) {
-                        int[] effect = CheckElimination.arithmetic(op);
-                        pop(effect[0]);
-                        pushUnknown(effect[1]);
-                    }
-                }
-            }
-            return depth >= 0;
-        }
-
-        private void collect(boolean body, long array, long index, boolean write, int step, List<RangeCheck> checks) {
-            int access = ordinal[step];
-            if (body && array >= LOCAL && index == INDUCTION && !leftOut.get(access)) {
-                checks.add(new RangeCheck(access, (int) (array - LOCAL), write));
+            simulate(stack, s, i > exit, induction, stored, checks, i);
+            if (stack.underflowed() || (i == exit && stack.depth() != 0)) {
+                return null;   // the loop uses values from before the head, or its test leaves some behind
             }
         }
-
-        /** The constant, DUP, POP and SWAP forms; @return false for any other opcode */
-        private boolean stackOp(int op) {
-            switch (op) {
-                case Opcodes.ACONST_NULL, Opcodes.ICONST_M1, Opcodes.ICONST_0, Opcodes.ICONST_1, Opcodes.ICONST_2,
-                     Opcodes.ICONST_3, Opcodes.ICONST_4, Opcodes.ICONST_5, Opcodes.FCONST_0, Opcodes.FCONST_1,
-                     Opcodes.FCONST_2 -> push(UNKNOWN);
-                case Opcodes.LCONST_0, Opcodes.LCONST_1, Opcodes.DCONST_0, Opcodes.DCONST_1 -> pushUnknown(2);
-                case Opcodes.POP -> pop(1);
-                case Opcodes.POP2 -> pop(2);
-                case Opcodes.DUP -> {
-                    long a = pop();
-                    push(a);
-                    push(a);
-                }
-                case Opcodes.DUP_X1 -> {
-                    long a = pop();
-                    long b = pop();
-                    push(a);
-                    push(b);
-                    push(a);
-                }
-                case Opcodes.DUP_X2 -> {
-                    long a = pop();
-                    long b = pop();
-                    long c = pop();
-                    push(a);
-                    push(c);
-                    push(b);
-                    push(a);
-                }
-                case Opcodes.DUP2 -> {
-                    long a = pop();
-                    long b = pop();
-                    push(b);
-                    push(a);
-                    push(b);
-                    push(a);
-                }
-                case Opcodes.DUP2_X1 -> {
-                    long a = pop();
-                    long b = pop();
-                    long c = pop();
-                    push(b);
-                    push(a);
-                    push(c);
-                    push(b);
-                    push(a);
-                }
-                case Opcodes.DUP2_X2 -> {
-                    long a = pop();
-                    long b = pop();
-                    long c = pop();
-                    long d = pop();
-                    push(b);
-                    push(a);
-                    push(d);
-                    push(c);
-                    push(b);
-                    push(a);
-                }
-                case Opcodes.SWAP -> {
-                    long a = pop();
-                    long b = pop();
-                    push(a);
-                    push(b);
-                }
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+        if (checks.isEmpty()) {
+            return null;
         }
+        return new Loop(top, position[exit], position[backEdge], induction, step, List.copyOf(checks));
+    }
 
-        private long pop() {
-            if (depth <= 0) {
-                depth = -1;   // below the head's stack: the loop is not followed
-                return UNKNOWN;
+    /** @return whether the instruction before step {@code first} continues into it */
+    private boolean fallsThrough(int first) {
+        for (int i = first - 1; i >= 0; i--) {
+            int op = steps.get(i).opcode();
+            if (op == CheckElimination.LABEL) {
+                continue;
             }
-            return stack[--depth];
+            return op != Opcodes.GOTO && op != Opcodes.ATHROW && op != Opcodes.TABLESWITCH
+                    && op != Opcodes.LOOKUPSWITCH && op != Opcodes.RET
+                    && !(op >= Opcodes.IRETURN && op <= Opcodes.RETURN);
         }
+        return true;
+    }
 
-        private void pop(int slots) {
-            for (int i = 0; i < slots; i++) {
-                pop();
+    /** @return whether the instruction can neither synchronize nor transfer control (the test aside) */
+    private boolean allowed(CheckElimination.Step s) {
+        int op = s.opcode();
+        if (op >= Opcodes.GETSTATIC && op <= Opcodes.PUTFIELD) {
+            boolean isStatic = op == Opcodes.GETSTATIC || op == Opcodes.PUTSTATIC;
+            return currentClass.equals(s.first())
+                    && !fields.synchronizes((String) s.first(), (String) s.second(), isStatic);
+        }
+        if (op == Opcodes.LDC) {
+            Object v = s.first();
+            return v instanceof Integer || v instanceof Long || v instanceof Float || v instanceof Double
+                    || v instanceof String;
+        }
+        return switch (op) {
+            case Opcodes.NEW, Opcodes.ANEWARRAY, Opcodes.NEWARRAY, Opcodes.MULTIANEWARRAY, Opcodes.CHECKCAST,
+                 Opcodes.INSTANCEOF, Opcodes.MONITORENTER, Opcodes.MONITOREXIT, Opcodes.ATHROW, Opcodes.GOTO,
+                 Opcodes.JSR, Opcodes.RET, Opcodes.TABLESWITCH, Opcodes.LOOKUPSWITCH, Opcodes.INVOKEVIRTUAL,
+                 Opcodes.INVOKESPECIAL, Opcodes.INVOKESTATIC, Opcodes.INVOKEINTERFACE, Opcodes.INVOKEDYNAMIC,
+                 Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN,
+                 Opcodes.RETURN -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * Moves the symbolic stack over one instruction and collects the moved accesses.
+     *
+     * @param body whether the instruction is after the test (it runs once per iteration)
+     */
+    private void simulate(SymbolicStack stack, CheckElimination.Step s, boolean body, int induction,
+            Set<Integer> stored, List<RangeCheck> checks, int index) {
+        int op = s.opcode();
+        switch (op) {
+            case Opcodes.ILOAD -> stack.push(s.operand() == induction ? INDUCTION : UNKNOWN);
+            case Opcodes.ALOAD -> stack.push(stored.contains(s.operand()) ? UNKNOWN : LOCAL + s.operand());
+            case Opcodes.FLOAD, Opcodes.BIPUSH, Opcodes.SIPUSH, Opcodes.ACONST_NULL, Opcodes.ICONST_M1,
+                 Opcodes.ICONST_0, Opcodes.ICONST_1, Opcodes.ICONST_2, Opcodes.ICONST_3, Opcodes.ICONST_4,
+                 Opcodes.ICONST_5, Opcodes.FCONST_0, Opcodes.FCONST_1, Opcodes.FCONST_2 -> stack.push(UNKNOWN);
+            case Opcodes.LLOAD, Opcodes.DLOAD, Opcodes.LCONST_0, Opcodes.LCONST_1, Opcodes.DCONST_0,
+                 Opcodes.DCONST_1 -> stack.pushUnknown(2);
+            case Opcodes.ISTORE, Opcodes.FSTORE, Opcodes.ASTORE -> stack.pop(1);
+            case Opcodes.LSTORE, Opcodes.DSTORE -> stack.pop(2);
+            case Opcodes.LDC -> stack.pushUnknown(s.first() instanceof Long || s.first() instanceof Double ? 2 : 1);
+            case Opcodes.GETSTATIC -> stack.pushUnknown(s.operand());
+            case Opcodes.PUTSTATIC -> stack.pop(s.operand());
+            case Opcodes.GETFIELD -> {
+                stack.pop(1);
+                stack.pushUnknown(s.operand());
+            }
+            case Opcodes.PUTFIELD -> stack.pop(s.operand() + 1);
+            default -> {
+                if (isConditional(op)) {
+                    stack.pop(op == Opcodes.IFNULL || op == Opcodes.IFNONNULL || op <= Opcodes.IFLE ? 1 : 2);
+                } else if (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) {
+                    long element = stack.pop();
+                    long array = stack.pop();
+                    stack.pushUnknown(op == Opcodes.LALOAD || op == Opcodes.DALOAD ? 2 : 1);
+                    collect(body, array, element, false, index, checks);
+                } else if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) {
+                    stack.pop(op == Opcodes.LASTORE || op == Opcodes.DASTORE ? 2 : 1);
+                    long element = stack.pop();
+                    long array = stack.pop();
+                    collect(body, array, element, true, index, checks);
+                } else if (!stack.shuffle(op)) {
+                    int[] effect = CheckElimination.arithmetic(op);
+                    stack.pop(effect[0]);
+                    stack.pushUnknown(effect[1]);
+                }
             }
         }
+    }
 
-        private void push(long value) {
-            if (depth < 0 || depth >= stack.length) {
-                depth = -1;
-                return;
-            }
-            stack[depth++] = value;
-        }
-
-        private void pushUnknown(int slots) {
-            for (int i = 0; i < slots; i++) {
-                push(UNKNOWN);
-            }
+    private void collect(boolean body, long array, long index, boolean write, int step, List<RangeCheck> checks) {
+        int access = ordinal[step];
+        if (body && array >= LOCAL && index == INDUCTION && !leftOut.get(access)) {
+            checks.add(new RangeCheck(access, (int) (array - LOCAL), write));
         }
     }
 }
