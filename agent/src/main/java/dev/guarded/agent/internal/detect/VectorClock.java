@@ -198,6 +198,25 @@ final class VectorClock {
     }
 
     /**
+     * For a thread's own clock, called by that thread only, at a counter no release has published yet (or one
+     * whose publication already carried this trie): when the trie has no certificate, certifies it by the owner's
+     * current counter. Any clock that later learns that counter learned it from a release at or after it, which
+     * carried a clock at least this trie (a thread's trie only grows; a slot's next occupant starts above its
+     * last counter and joins its final clock).
+     */
+    void certifyByOwner() {
+        if (ct < 0 && ot >= 0) {
+            ct = ot;
+            cv = ov;
+        }
+    }
+
+    /** @return whether the trie carries a certificate, so that a join may adopt or skip it in O(1) (for tests) */
+    boolean certified() {
+        return ct >= 0;
+    }
+
+    /**
      * Marks a sync clock that other threads' clocks were joined into: it is no longer below its owner
      * entry's clock, so it must not certify tries it hands out.
      */
