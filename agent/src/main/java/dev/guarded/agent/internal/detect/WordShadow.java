@@ -16,21 +16,37 @@ import dev.guarded.agent.internal.meta.Metadata;
  * else until its reads become shared; no weak reference, no side table, no per-location object.
  *
  * <p>Instrumented code answers the same-epoch cases without calling here. What reaches this class runs
- * the FastTrack rule under a striped lock ({@link #STRIPES} plain monitors chosen by object identity and
- * field), held for a few word updates and never while calling out. The words are read and written with
+ * the FastTrack rule under the location's own lock: a bit of its write word ({@link #LOCKED}, never set in an
+ * epoch), taken by compare-and-set, held for a few word updates and never while calling out. A monitor
+ * chosen by identity hash and field cost a hash (a call into the VM for an object never hashed before) and
+ * two atomic updates of a lock object on another cache line, which moved between the cores of a producer and
+ * a consumer at every message; the write word is on the line the access needs anyway. Array pages keep a
+ * monitor: the page is the detector's own object. The words are read and written with
  * {@code jdk.internal.misc.Unsafe} at offsets found once per field.
  */
 final class WordShadow {
 
     /** The read word while the reads are in a {@link ReadSet}: never equal to a real epoch. */
     static final long READ_SHARED = -1L;
-    private static final int STRIPES = 4096;
+    /**
+     * The lock bit of a field's write word: an epoch's counter has 40 bits and would need 2^39 releases to
+     * reach it. The inline write check compares the whole word with the thread's epoch, so a locked word
+     * sends a write to the slow path, which waits for the lock.
+     */
+    static final long LOCKED = Long.MIN_VALUE;
+    /** Busy-wait rounds before a waiter yields its processor to the holder (which may not be running). */
+    private static final int SPINS = 64;
+    /**
+     * Yields after which a waiter takes the lock anyway: a word can only stay locked without a holder in a
+     * copy of an object that something copied field by field (reflection, {@code Unsafe}) while the original
+     * was locked. A holder runs a few word updates, so this many yields of the waiter mean no holder.
+     */
+    private static final int YIELDS = 10_000;
     /** Where element 0 of a {@code long[]} is, for the words of array pages. */
     static final long LONG_ARRAY_BASE = supported() ? Words.LONG_ARRAY_BASE : 16;
 
     private final Metadata metadata;
     private final ThreadRegistry registry;
-    private final Object[] stripes = new Object[STRIPES];
     private volatile Layout[] layouts = new Layout[64];
 
     /** Where one field's words are: the class declaring them and the offsets of the three words and the side slot. */
@@ -40,9 +56,6 @@ final class WordShadow {
     WordShadow(Metadata metadata, ThreadRegistry registry) {
         this.metadata = metadata;
         this.registry = registry;
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
-        }
     }
 
     /** @return whether the words of arbitrary classes can be reached (the agent opened jdk.internal.misc) */
@@ -106,16 +119,46 @@ final class WordShadow {
 
     /** FastTrack's read rule on a field's words. @return the conflicting earlier write, or null */
     Conflict read(ThreadState t, Object owner, Layout l, int fieldId, int site) {
-        synchronized (stripe(owner, fieldId)) {
+        lock(owner, l.write);
+        try {
             return read(t, owner, l.write, l.read, l.sites, null, l, fieldId, site);
+        } finally {
+            unlock(owner, l.write);
         }
     }
 
     /** FastTrack's write rule on a field's words. @return the conflicting earlier write or read, or null */
     Conflict write(ThreadState t, Object owner, Layout l, int fieldId, int site) {
-        synchronized (stripe(owner, fieldId)) {
+        lock(owner, l.write);
+        try {
             return write(t, owner, l.write, l.read, l.sites, null, l, fieldId, site);
+        } finally {
+            unlock(owner, l.write);
         }
+    }
+
+    /** Takes the lock bit of the write word at {@code wOff}, waiting while another thread holds it. */
+    static void lock(Object owner, long wOff) {
+        int rounds = 0;
+        while (true) {
+            long w = Words.getLong(owner, wOff);
+            if ((w & LOCKED) == 0) {
+                if (Words.casLong(owner, wOff, w, w | LOCKED)) {
+                    return;
+                }
+            } else if (++rounds > SPINS + YIELDS) {
+                return;   // no holder: a copy made while the original was locked (see YIELDS); the unlock clears it
+            } else if (rounds > SPINS) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Clears the lock bit; the holder's last update of the word stored its new value with the bit set. */
+    static void unlock(Object owner, long wOff) {
+        Words.putLong(owner, wOff, Words.getLong(owner, wOff) & ~LOCKED);
     }
 
     /** @return whether the element's read word holds {@link #READ_SHARED} (racy read: a hint for caches only) */
@@ -188,7 +231,7 @@ final class WordShadow {
     private Conflict read(ThreadState t, Object base, long wOff, long rOff, long sOff, ArrayWords array, Layout l,
             int key, int site) {
         long e = t.epoch;
-        long w = Words.getLong(base, wOff);
+        long w = Words.getLong(base, wOff) & ~LOCKED;
         long r = Words.getLong(base, rOff);
         long s = Words.getLong(base, sOff);
         ReadSet rs = r == READ_SHARED ? readSet(base, array, l, key, true) : null;
@@ -217,7 +260,8 @@ final class WordShadow {
     private Conflict write(ThreadState t, Object base, long wOff, long rOff, long sOff, ArrayWords array, Layout l,
             int key, int site) {
         long e = t.epoch;
-        long w = Words.getLong(base, wOff);
+        long word = Words.getLong(base, wOff);
+        long w = word & ~LOCKED;
         if (w == e) {
             return null;
         }
@@ -246,7 +290,7 @@ final class WordShadow {
             readSite = 0;
         }
         Words.putLong(base, sOff, ((long) site << 32) | readSite);
-        Words.putLong(base, wOff, e);
+        Words.putLong(base, wOff, e | (word & LOCKED));   // a field's lock stays held until unlock
         return c;
     }
 
@@ -319,7 +363,7 @@ final class WordShadow {
         return (int) sites;
     }
 
-    /** The read set lives in the object's side record, created on the first shared read. Caller holds the stripe. */
+    /** The read set lives in the object's side record, created on the first shared read. Caller holds the location's lock. */
     private static ReadSet readSet(Object owner, Layout l, int fieldId, boolean create) {
         if (!create && Words.getReference(owner, l.side) == null) {
             return null;
@@ -352,11 +396,6 @@ final class WordShadow {
         }
     }
 
-    private Object stripe(Object owner, int fieldId) {
-        int h = System.identityHashCode(owner) ^ (fieldId * 0x9E3779B9);
-        return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)];
-    }
-
     /**
      * {@code jdk.internal.misc.Unsafe}, reached through constant method handles bound to it: the agent is
      * compiled for Java 17 with {@code --release}, which cannot name a non-exported package, and C2 inlines an
@@ -369,6 +408,7 @@ final class WordShadow {
         static final MethodHandle GET_REFERENCE;
         static final MethodHandle PUT_REFERENCE;
         static final MethodHandle CAS_REFERENCE;
+        static final MethodHandle CAS_LONG;
         static final MethodHandle OFFSET;
         static final long LONG_ARRAY_BASE;
 
@@ -387,6 +427,8 @@ final class WordShadow {
                         MethodType.methodType(void.class, Object.class, long.class, Object.class)).bindTo(unsafe);
                 CAS_REFERENCE = lookup.findVirtual(type, "compareAndSetReference", MethodType.methodType(
                         boolean.class, Object.class, long.class, Object.class, Object.class)).bindTo(unsafe);
+                CAS_LONG = lookup.findVirtual(type, "compareAndSetLong", MethodType.methodType(
+                        boolean.class, Object.class, long.class, long.class, long.class)).bindTo(unsafe);
                 OFFSET = lookup.findVirtual(type, "objectFieldOffset",
                         MethodType.methodType(long.class, Class.class, String.class)).bindTo(unsafe);
                 // int on JDK 17, long on later JDKs: find it by name and widen whatever comes back
@@ -443,6 +485,14 @@ final class WordShadow {
         static boolean casReference(Object o, long offset, Object expected, Object value) {
             try {
                 return (boolean) CAS_REFERENCE.invokeExact(o, offset, expected, value);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static boolean casLong(Object o, long offset, long expected, long value) {
+            try {
+                return (boolean) CAS_LONG.invokeExact(o, offset, expected, value);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
