@@ -1,9 +1,7 @@
 package dev.guarded.agent.internal.detect;
 
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.junit.jupiter.api.Test;
 
@@ -59,21 +57,11 @@ public class WeakIdentityTableLincheckTest {
 
     @Test
     void modelCheck() {
-        new ModelCheckingOptions()
-                .iterations(Integer.getInteger("guarded.lincheck.iterations", 20))
-                .invocationsPerIteration(Integer.getInteger("guarded.lincheck.invocations", 400))
-                .threads(3)
-                .actorsPerThread(4)
-                .check(getClass());
+        LincheckRuns.modelCheck(getClass(), 3, 4);
     }
 
     @Test
     void stress() {
-        new StressOptions()
-                .iterations(Integer.getInteger("guarded.lincheck.iterations", 20))
-                .invocationsPerIteration(Integer.getInteger("guarded.lincheck.invocations", 400))
-                .threads(3)
-                .actorsPerThread(4)
-                .check(getClass());
+        LincheckRuns.stress(getClass(), 3, 4);
     }
 }

@@ -1,8 +1,6 @@
 package dev.guarded.agent.internal.detect;
 
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,21 +47,11 @@ public class WordLockLincheckTest {
 
     @Test
     void modelCheck() {
-        new ModelCheckingOptions()
-                .iterations(Integer.getInteger("guarded.lincheck.iterations", 20))
-                .invocationsPerIteration(Integer.getInteger("guarded.lincheck.invocations", 400))
-                .threads(3)
-                .actorsPerThread(3)
-                .check(getClass());
+        LincheckRuns.modelCheck(getClass(), 3, 3);
     }
 
     @Test
     void stress() {
-        new StressOptions()
-                .iterations(Integer.getInteger("guarded.lincheck.iterations", 20))
-                .invocationsPerIteration(Integer.getInteger("guarded.lincheck.invocations", 400))
-                .threads(3)
-                .actorsPerThread(3)
-                .check(getClass());
+        LincheckRuns.stress(getClass(), 3, 3);
     }
 }
