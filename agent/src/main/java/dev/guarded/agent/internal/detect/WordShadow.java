@@ -363,7 +363,10 @@ final class WordShadow {
         return (int) sites;
     }
 
-    /** The read set lives in the object's side record, created on the first shared read. Caller holds the location's lock. */
+    /**
+     * The read set lives in the object's side record, created on the first shared read. Caller holds the
+     * location's lock.
+     */
     private static ReadSet readSet(Object owner, Layout l, int fieldId, boolean create) {
         if (!create && Words.getReference(owner, l.side) == null) {
             return null;
