@@ -1,7 +1,8 @@
 package dev.guarded.agent.internal.detect;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The sync nodes of the few synchronization objects that many threads use (the latch every task counts down,
@@ -22,7 +23,13 @@ final class SharedSyncNodes {
     /** Table lookups of one node before it gets a slot. */
     static final int INSTALL_AFTER = 16;
 
-    private final AtomicReferenceArray<Slot> slots = new AtomicReferenceArray<>(WAYS);
+    /**
+     * Read and written through {@link #SLOTS}, not an {@code AtomicReferenceArray}: the agent models that class
+     * for the program, so each lookup through it called back into the detector (which the busy thread then
+     * ignored): 15% of the samples of 300,000 parked virtual threads went to those ignored calls.
+     */
+    private final Slot[] slots = new Slot[WAYS];
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Slot[].class);
 
     /** One key, weakly, and its node. */
     private static final class Slot extends WeakReference<Object> {
@@ -36,7 +43,7 @@ final class SharedSyncNodes {
 
     /** @return the node of {@code key}, whose identity hash is {@code hash}, or null when it has no slot */
     SyncNode get(Object key, int hash) {
-        Slot s = slots.getAcquire(hash & (WAYS - 1));
+        Slot s = (Slot) SLOTS.getAcquire(slots, hash & (WAYS - 1));
         return s != null && s.refersTo(key) ? s.node : null;
     }
 
@@ -47,7 +54,7 @@ final class SharedSyncNodes {
     void lookedUp(Object key, int hash, SyncNode node) {
         int n = node.tableLookups;
         if (n < INSTALL_AFTER && (node.tableLookups = (byte) (n + 1)) == INSTALL_AFTER) {
-            slots.setRelease(hash & (WAYS - 1), new Slot(key, node));
+            SLOTS.setRelease(slots, hash & (WAYS - 1), new Slot(key, node));
         }
     }
 }

@@ -35,6 +35,12 @@ final class VectorClock {
     private long cv;
     /** Whether the whole clock is below its owner's clock at {@code ov} (a thread's clock or a copy of one). */
     private boolean ownerSnapshot = true;
+    /**
+     * Set by {@link ClockTrie#join} when the trie joined into this clock's gained a value: the join may return
+     * the other trie's nodes for equal content, so a new root alone does not say that anything changed. Only
+     * the thread that joins into this clock touches it (see the class comment). Fits in the object's padding.
+     */
+    boolean joinGrew;
 
     /** A thread's fresh clock: knows only itself at {@code start}. */
     static VectorClock forThread(int tid, long start) {
@@ -131,11 +137,9 @@ final class VectorClock {
                     root = ClockTrie.lift(root, levels, o.levels);
                     levels = o.levels;
                 }
-                Object joined = ClockTrie.join(root, levels - 1, o.root, o.levels - 1);
-                if (joined != root) {
-                    root = joined;
-                    changed = true;
-                }
+                joinGrew = false;
+                root = ClockTrie.join(root, levels - 1, o.root, o.levels - 1, this);
+                changed = joinGrew;
                 ct = -1;
             }
         }

@@ -34,6 +34,42 @@ class VectorClockTest {
         assertFalse(a.leq(b));
     }
 
+    /**
+     * A clock joined with an equal-content clock built separately takes over that clock's nodes and reports no
+     * change; a later join with a clock derived from that one then meets the shared nodes by reference. Keeping
+     * its own equal nodes instead made every join of a sync clock with a million threads' clocks walk every leaf.
+     */
+    @Test
+    void joinOfEqualContentAdoptsTheOtherNodesWithoutReportingChange() {
+        VectorClock sync = unowned(3000, 0);
+        VectorClock thread = unowned(3000, 0);
+        assertFalse(sync.sharesTrieWith(thread), "built apart: equal content, other nodes");
+        assertFalse(sync.joinFrom(thread), "equal content is no change");
+        assertTrue(sync.sharesTrieWith(thread), "the other clock's nodes were adopted");
+        VectorClock later = thread.frozenCopy();
+        later.set(1234, 5000);
+        assertTrue(sync.joinFrom(later), "a raised entry is a change");
+        assertEquals(5000, sync.get(1234));
+        assertEquals(2999, sync.get(2999));
+        VectorClock higherHere = unowned(3000, 0);
+        higherHere.set(17, 9000);
+        VectorClock mixed = unowned(3000, 0);
+        mixed.set(18, 9000);
+        assertTrue(higherHere.joinFrom(mixed), "a leaf of mixed maxima is a change");
+        assertEquals(9000, higherHere.get(17));
+        assertEquals(9000, higherHere.get(18));
+        assertFalse(higherHere.joinFrom(unowned(3000, 0)), "joining lower content changes nothing");
+    }
+
+    /** @return a clock without owner holding {@code u + offset} at each slot {@code u < n}, built entry by entry */
+    private static VectorClock unowned(int n, int offset) {
+        VectorClock c = new VectorClock();
+        for (int u = 0; u < n; u++) {
+            c.set(u, u + offset);
+        }
+        return c;
+    }
+
     @Test
     void tickAdvancesOnlyTheOwner() {
         VectorClock a = VectorClock.forThread(2, 1);
