@@ -143,9 +143,22 @@ public final class Hooks {
         listener.classInitialized(type);
     }
 
-    /** See {@link HookListener#classUsed}. */
+    /**
+     * See {@link HookListener#classUsed}; answered inline once the thread has acquired the type's finished
+     * initialization ({@link ThreadContext#initializationKnown}).
+     */
     public static void classUsed(Class<?> type) {
-        listener.classUsed(type);
+        ThreadContext context = CONTEXT.get();
+        if (context == null || !context.initializationKnown(type)) {
+            listener.classUsed(type);
+        }
+    }
+
+    /** As {@link #classUsed(Class)}, in a method that holds its context already. */
+    public static void classUsed(Class<?> type, ThreadContext context) {
+        if (!context.initializationKnown(type)) {
+            listener.classUsed(type);
+        }
     }
 
     /** See {@link HookListener#ignoreBegin}. */

@@ -72,6 +72,17 @@ public class ThreadContext {
      */
     public RangeMemo ranges;
 
+    /**
+     * Classes whose finished initialization this logical thread has acquired, direct-mapped by identity hash
+     * ({@link #INITIALIZED_WAYS} ways), or null before the first: an initializer's clock is released once, when
+     * it returns, so one acquire after that is all a thread ever needs, and code that calls static methods or
+     * reads statics of other classes in a loop would otherwise call the detector every time. Keeps at most that
+     * many classes reachable while the thread lives, as the array caches keep their arrays.
+     */
+    private Class<?>[] initialized;
+    /** Ways of {@link #initialized} (a power of two). */
+    static final int INITIALIZED_WAYS = 16;
+
     /** Ways of the recent-array cache when allocated (a power of two). */
     public static final int RECENT = 16;
     /**
@@ -154,6 +165,24 @@ public class ThreadContext {
         recentBits[way] = bits;
     }
 
+    /**
+     * Whether this logical thread already acquired the finished initialization of {@code type}: the inline
+     * test of {@link Hooks#classUsed}. {@code Class} keeps {@code Object}'s identity hash.
+     */
+    public final boolean initializationKnown(Class<?> type) {
+        Class<?>[] known = initialized;
+        return known != null && known[type.hashCode() & (INITIALIZED_WAYS - 1)] == type;
+    }
+
+    /** Records that this logical thread acquired the finished initialization of {@code type}. */
+    protected final void initializationAcquired(Class<?> type) {
+        Class<?>[] known = initialized;
+        if (known == null) {
+            known = initialized = new Class<?>[INITIALIZED_WAYS];
+        }
+        known[type.hashCode() & (INITIALIZED_WAYS - 1)] = type;
+    }
+
     private void allocateRecent(int ways) {
         recentArrays = new Object[ways];
         recentPageIndexes = new int[ways];
@@ -162,8 +191,8 @@ public class ThreadContext {
     }
 
     /**
-     * Drops the array caches, so that a context no thread will use again (its thread ended) keeps neither the
-     * arrays it saw last nor their pages reachable. A context used after this only misses, and asks the
+     * Drops the array and class caches, so that a context no thread will use again (its thread ended) keeps
+     * neither the arrays it saw last nor their pages nor classes reachable. A context used after this only misses, and asks the
      * detector.
      */
     protected final void forgetArrays() {
@@ -180,6 +209,7 @@ public class ThreadContext {
         recentPages = null;
         recentBits = null;
         ranges = null;
+        initialized = null;
     }
 
     /**

@@ -507,7 +507,12 @@ final class RaceAnalysis {
     }
 
     void classUsed(ThreadState t, Class<?> type) {
-        classInit.get(type).acquire(t);
+        SyncState init = classInit.get(type);
+        init.acquire(t);
+        if (init.everReleased()) {
+            // the initializer returned, and it releases only then: nothing left for this thread to learn here
+            t.initialized(type);
+        }
     }
 
     ThreadState stateOf(Thread thread) {

@@ -106,6 +106,11 @@ final class SyncState {
         return clock.retractOwner(Epoch.tid(epoch), Epoch.clock(epoch), t);
     }
 
+    /** @return whether anything was ever released here */
+    synchronized boolean everReleased() {
+        return clock != null;
+    }
+
     /** @return a copy of the clock for tests and diagnostics, or null */
     synchronized VectorClock snapshot() {
         return clock == null ? null : clock.frozenCopy();

@@ -294,6 +294,11 @@ final class ThreadState extends ThreadContext {
         clock.certifyByOwner();
     }
 
+    /** This logical thread acquired the finished initialization of {@code type}: its uses need no event now. */
+    void initialized(Class<?> type) {
+        initializationAcquired(type);
+    }
+
     /** After publishing this thread's clock (a release or a fork): the next change or access needs a new epoch. */
     void released() {
         tickPending = true;

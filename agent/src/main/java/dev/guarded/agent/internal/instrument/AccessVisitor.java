@@ -63,17 +63,16 @@ final class AccessVisitor extends MethodVisitor {
     @Override
     public void visitCode() {
         super.visitCode();
-        boolean entered = "<init>".equals(ctx.method) || (ctx.isStatic() && !"<clinit>".equals(ctx.method));
-        if (entered && ctx.type.shape.hasStaticInitializer()) {
-            // Running code of this class means its initialization finished (or runs on this very thread).
-            mv.visitLdcInsn(Type.getObjectType(ctx.type.internalName));
-            hook(mv, "classUsed", "(Ljava/lang/Class;)V");
-        }
         if (ctx.contextLocal >= 0) {
             // Once per call, not per access: the context is the thread's (or its current task's) and cannot
             // change under a running method; what changes, its epoch, is read from it at each access.
             hook(mv, "context", "()L" + CONTEXT + ";");
             mv.visitVarInsn(Opcodes.ASTORE, ctx.contextLocal);
+        }
+        boolean entered = "<init>".equals(ctx.method) || (ctx.isStatic() && !"<clinit>".equals(ctx.method));
+        if (entered && ctx.type.shape.hasStaticInitializer()) {
+            // Running code of this class means its initialization finished (or runs on this very thread).
+            classUsed(ctx.type.internalName);
         }
     }
 
@@ -398,8 +397,14 @@ final class AccessVisitor extends MethodVisitor {
 
     /** Acquires the initialization of {@code type} (an internal name from {@link #initializedBy}), if any. */
     private void classUsed(String type) {
-        if (type != null) {
-            mv.visitLdcInsn(Type.getObjectType(type));
+        if (type == null) {
+            return;
+        }
+        mv.visitLdcInsn(Type.getObjectType(type));
+        if (ctx.contextLocal >= 0) {
+            mv.visitVarInsn(Opcodes.ALOAD, ctx.contextLocal);
+            hook(mv, "classUsed", "(Ljava/lang/Class;L" + CONTEXT + ";)V");
+        } else {
             hook(mv, "classUsed", "(Ljava/lang/Class;)V");
         }
     }

@@ -182,6 +182,24 @@ class FastTrackTest {
         assertEquals("com.acme.Config.LIMIT", h.races().get(0).field());
     }
 
+    /**
+     * A thread that acquired a finished initialization answers later uses of the class inline; a use while the
+     * initializer still runs (the initializing thread itself) is not remembered, so a use after it returns still
+     * acquires, and a thread that never used the class knows nothing.
+     */
+    @Test
+    void finishedInitializationIsAcquiredOncePerThread() {
+        Class<?> type = java.util.zip.CRC32.class;
+        assertFalse(a.initializationKnown(type));
+        h.a.classUsed(a, type);
+        assertFalse(a.initializationKnown(type), "used before its initializer returned: nothing to remember");
+        h.a.classInitialized(a, type);
+        h.a.classUsed(b, type);
+        assertTrue(b.initializationKnown(type), "acquired after the release: answered inline from now on");
+        assertFalse(a.initializationKnown(type), "a did not use it since");
+        assertFalse(h.thread("c").initializationKnown(type), "per logical thread");
+    }
+
     @Test
     void volatileAccessesSynchronize() {
         Object box = new Object();
