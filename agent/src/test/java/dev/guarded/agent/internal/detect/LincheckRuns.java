@@ -14,21 +14,37 @@ final class LincheckRuns {
 
     /** Model checking: Lincheck explores the interleavings of {@code threads} threads of {@code actors} operations. */
     static void modelCheck(Class<?> test, int threads, int actors) {
+        modelCheck(test, test, threads, actors);
+    }
+
+    /**
+     * As {@link #modelCheck(Class, int, int)}, against a sequential specification of its own: a class with the
+     * test's operations that says what each must return, for a structure whose one-thread behaviour is itself
+     * under test (by default the test class run one operation at a time is the specification).
+     */
+    static void modelCheck(Class<?> test, Class<?> specification, int threads, int actors) {
         new ModelCheckingOptions()
                 .iterations(iterations())
                 .invocationsPerIteration(invocations())
                 .threads(threads)
                 .actorsPerThread(actors)
+                .sequentialSpecification(specification)
                 .check(test);
     }
 
     /** Stress: the same scenarios run on real threads, many times each. */
     static void stress(Class<?> test, int threads, int actors) {
+        stress(test, test, threads, actors);
+    }
+
+    /** As {@link #stress(Class, int, int)}, against a sequential specification of its own. */
+    static void stress(Class<?> test, Class<?> specification, int threads, int actors) {
         new StressOptions()
                 .iterations(iterations())
                 .invocationsPerIteration(invocations())
                 .threads(threads)
                 .actorsPerThread(actors)
+                .sequentialSpecification(specification)
                 .check(test);
     }
 
