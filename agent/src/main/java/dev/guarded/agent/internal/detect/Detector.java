@@ -30,8 +30,6 @@ public final class Detector implements HookListener {
     // The synchronization events that share one guarded dispatcher (see event()).
     private static final int VOLATILE_READ = 0;
     private static final int VOLATILE_WRITE = 1;
-    private static final int LOCK_ACQUIRED = 2;
-    private static final int LOCK_RELEASING = 3;
     private static final int LOCK_HELD = 4;
     private static final int LOCK_DROPPED = 5;
     private static final int ACQUIRE = 6;
@@ -262,14 +260,37 @@ public final class Detector implements HookListener {
         event(VOLATILE_WRITE, owner, null, fieldId);
     }
 
+    // A lock taken or about to be released is the hottest synchronization there is, and it runs inside the
+    // program's critical section, so it skips the shared dispatcher: compiled alone, each stays small enough for
+    // the JIT to inline its whole steady-state path. Inside the dispatcher they competed for the inlining budget
+    // with every other event, and were compiled well or badly depending on which events came first.
+
     @Override
     public void lockAcquired(Object lock, int siteId) {
-        event(LOCK_ACQUIRED, lock, null, siteId);
+        ThreadState t = enter(null);
+        if (t != null) {
+            try {
+                analysis.lockAcquired(t, lock);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
     }
 
     @Override
     public void lockReleasing(Object lock, int siteId) {
-        event(LOCK_RELEASING, lock, null, siteId);
+        ThreadState t = enter(null);
+        if (t != null) {
+            try {
+                analysis.lockReleasing(t, lock);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
     }
 
     @Override
@@ -350,8 +371,6 @@ public final class Detector implements HookListener {
                 switch (kind) {
                     case VOLATILE_READ -> analysis.volatileRead(t, target, (int) arg);
                     case VOLATILE_WRITE -> analysis.volatileWrite(t, target, (int) arg);
-                    case LOCK_ACQUIRED -> analysis.lockAcquired(t, target);
-                    case LOCK_RELEASING -> analysis.lockReleasing(t, target);
                     case LOCK_HELD -> analysis.lockHeld(t, target);
                     case LOCK_DROPPED -> analysis.lockDropped(t, target);
                     case ACQUIRE -> analysis.acquire(t, target, arg);

@@ -1,23 +1,46 @@
 package dev.guarded.agent.internal.detect;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The clock of one happens-before channel (a monitor, a lock, a volatile field, a future...). Release joins
  * the releasing thread's clock in and ticks the thread; acquire joins this clock into the acquiring thread.
  *
- * <p>{@code dom} is an epoch {@code c@u} such that this clock is below u's clock at {@code c}, or 0 when no
- * such epoch is known. It makes the common cases O(1): a thread that already knows {@code dom} needs no join
- * (lock-free check, the volatile read orders it after the release that set it), and a release by a thread
- * that knows it replaces the clock by a shared copy instead of joining.
+ * <p>The state word holds {@code dom}, an epoch {@code c@u} such that this clock is below u's clock at
+ * {@code c}, or 0 when no such epoch is known. It makes the common cases O(1): a thread that already knows
+ * {@code dom} needs no join (lock-free check, the volatile read orders it after the release that set it), and
+ * a release by a thread that knows it replaces the clock by a shared copy instead of joining.
+ *
+ * <p>The word's sign bit ({@link #LOCKED}, never set in an epoch) is this state's lock: taken by one
+ * compare-and-set, dropped by the store that publishes the new {@code dom}, held for a few clock updates and
+ * never while calling out. A monitor cost two more atomic updates per section, and a lock taken and released
+ * by one thread again and again (the hottest synchronization there is) runs two sections per round, both
+ * inside the program's own critical section, where every nanosecond makes the lock's other waiters park.
  */
 final class SyncState {
 
-    /** Never handed out (acquirers join it under the monitor), so releases update it in place. */
+    private static final long LOCKED = Long.MIN_VALUE;
+    /** Busy-wait rounds before a waiter yields its processor to the holder (which may not be running). */
+    private static final int SPINS = 64;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(SyncState.class, "state", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** {@code dom}, with {@link #LOCKED} while a thread updates the fields below. */
+    private volatile long state;
+    /** Never handed out (acquirers join it under the lock), so releases update it in place. */
     private VectorClock clock;
-    private volatile long dom;
     /**
-     * Guarded by the monitor: whether a thread other than the last releaser joined the clock since that release
-     * (see {@link #retractRelease}). Joins that skip the monitor need not set it: a thread can only know the
-     * releaser's epoch already by having learned it here, through the monitor, or from someone who did.
+     * Guarded by the lock: whether a thread other than the last releaser joined the clock since that release
+     * (see {@link #retractRelease}). Joins that skip the lock need not set it: a thread can only know the
+     * releaser's epoch already by having learned it here, under the lock, or from someone who did.
      */
     private boolean joinedByOthers;
     /**
@@ -27,13 +50,50 @@ final class SyncState {
      */
     private VectorClock transfers;
 
+    /**
+     * Takes the lock, waiting while another thread holds it. A holder always exists and finishes: the state is
+     * the detector's own object (never copied) and every section unlocks in a {@code finally}.
+     *
+     * @return {@code dom} as the lock found it
+     */
+    long lock() {
+        for (int rounds = 0; ; rounds++) {
+            long s = state;
+            if (s >= 0 && STATE.compareAndSet(this, s, s | LOCKED)) {
+                return s;
+            }
+            if (rounds < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+    }
+
+    /**
+     * Takes the lock only if the word holds exactly {@code dom} (unlocked): one compare-and-set, never a wait.
+     *
+     * @return whether the lock was taken
+     */
+    boolean tryLock(long dom) {
+        return dom >= 0 && state == dom && STATE.compareAndSet(this, dom, dom | LOCKED);
+    }
+
+    /** Drops the lock, publishing {@code dom}: a release store, which the next lock's CAS or volatile read acquires. */
+    void unlock(long dom) {
+        STATE.setRelease(this, dom);
+    }
+
     /** A transfer acquire: the happens-before join and, in {@code hybrid} mode, the transfer clock's. */
     void acquire(ThreadState t) {
         if (t.transfers != null) {
-            synchronized (this) {
+            long d = lock();
+            try {
                 if (transfers != null) {
                     t.joinTransfers(transfers);
                 }
+            } finally {
+                unlock(d);
             }
         }
         acquireIncidental(t);
@@ -44,35 +104,38 @@ final class SyncState {
      * this run, but the program did not wait for it, so the transfer clock learns nothing.
      */
     void acquireIncidental(ThreadState t) {
-        long d = dom;
+        long d = state & ~LOCKED;   // a release under way is not yet ordered before this acquire: dom before it will do
         if (d != Epoch.NONE && t.knows(d)) {
             return;
         }
-        synchronized (this) {
+        d = lock();
+        try {
             if (clock != null) {
                 // Never the last releaser: it knows its own release and returned above.
                 joinedByOthers = true;
                 t.join(clock);
             }
+        } finally {
+            unlock(d);
         }
     }
 
     void release(ThreadState t) {
-        synchronized (this) {
+        long d = lock();
+        long next = Epoch.NONE;   // if this section fails half-way, no epoch claims to dominate the clock
+        try {
             joinedByOthers = false;
             VectorClock c = clock;
-            long d = dom;
             if (c == null || (d != Epoch.NONE && t.knows(d)) || c.leq(t.clock)) {
                 if (c == null) {
                     clock = t.clock.frozenCopy();
                 } else if (Epoch.tid(d) != t.tid || d == Epoch.NONE || !c.refreshFrom(t.clock)) {
                     c.assign(t.clock);
                 }
-                dom = t.epoch;
+                next = t.epoch;
             } else {
                 c.joinFrom(t.clock);
                 c.detachOwner();
-                dom = Epoch.NONE;
             }
             if (t.transfers != null) {
                 VectorClock x = t.syncedTransfers();
@@ -83,6 +146,8 @@ final class SyncState {
                     transfers.detachOwner();
                 }
             }
+        } finally {
+            unlock(next);
         }
         t.released();
     }
@@ -96,23 +161,41 @@ final class SyncState {
      * what the thread knew at the release, but not the epoch it goes on in. The next release publishes that
      * epoch, after every access made in it. Not in {@code hybrid} mode, whose transfer clock is not taken back.
      *
+     * <p>Never waits: it only takes the lock from the state its own release left (one compare-and-set), and
+     * declining is always allowed (the thread then starts a new epoch).
+     *
      * @return whether the release was taken back
      */
-    synchronized boolean retractRelease(ThreadState t) {
+    boolean retractRelease(ThreadState t) {
         long epoch = t.epoch;
-        if (dom != epoch || joinedByOthers || clock == null || transfers != null) {
+        if (!tryLock(epoch)) {
             return false;
         }
-        return clock.retractOwner(Epoch.tid(epoch), Epoch.clock(epoch), t);
+        try {
+            return !joinedByOthers && clock != null && transfers == null
+                    && clock.retractOwner(Epoch.tid(epoch), Epoch.clock(epoch), t);
+        } finally {
+            unlock(epoch);
+        }
     }
 
     /** @return whether anything was ever released here */
-    synchronized boolean everReleased() {
-        return clock != null;
+    boolean everReleased() {
+        long d = lock();
+        try {
+            return clock != null;
+        } finally {
+            unlock(d);
+        }
     }
 
     /** @return a copy of the clock for tests and diagnostics, or null */
-    synchronized VectorClock snapshot() {
-        return clock == null ? null : clock.frozenCopy();
+    VectorClock snapshot() {
+        long d = lock();
+        try {
+            return clock == null ? null : clock.frozenCopy();
+        } finally {
+            unlock(d);
+        }
     }
 }
