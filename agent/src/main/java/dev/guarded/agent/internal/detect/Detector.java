@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * internal error prints one warning and detection goes on. Asynchronous and fatal throwables
  * ({@code ThreadDeath}, {@code VirtualMachineError}) are not the detector's to swallow: they propagate into
  * the program, after the busy flag is reset (see {@link Hooks#rethrowIfFatal}). The detector only ever blocks on its own
- * monitors, each held for a few field updates, never while calling out.
+ * monitors and lock words, each held for a few field updates, never while calling out.
  */
 public final class Detector implements HookListener {
 
@@ -28,20 +28,16 @@ public final class Detector implements HookListener {
     static final int DEFAULT_QUARANTINE = 64;
 
     // The synchronization events that share one guarded dispatcher (see event()).
-    private static final int VOLATILE_READ = 0;
-    private static final int VOLATILE_WRITE = 1;
-    private static final int LOCK_HELD = 4;
-    private static final int LOCK_DROPPED = 5;
-    private static final int ACQUIRE = 6;
-    private static final int RELEASE = 7;
-    private static final int THREAD_STARTING = 8;
-    private static final int THREAD_TERMINATED = 9;
-    private static final int CLASS_INITIALIZED = 10;
-    private static final int CLASS_USED = 11;
-    private static final int EXECUTOR_CREATED = 12;
-    private static final int CALL_VIEW = 13;
-    private static final int CLONED = 14;
-    private static final int THREAD_LOCAL_USED = 15;
+    private static final int LOCK_HELD = 0;
+    private static final int LOCK_DROPPED = 1;
+    private static final int THREAD_STARTING = 2;
+    private static final int THREAD_TERMINATED = 3;
+    private static final int CLASS_INITIALIZED = 4;
+    private static final int CLASS_USED = 5;
+    private static final int EXECUTOR_CREATED = 6;
+    private static final int CALL_VIEW = 7;
+    private static final int CLONED = 8;
+    private static final int THREAD_LOCAL_USED = 9;
 
     private static Detector jvmWide;
 
@@ -250,20 +246,40 @@ public final class Detector implements HookListener {
         event(CLONED, copy, null, siteId);
     }
 
+    // The frequent synchronization events (volatile accesses, acquires and releases, and locks, which run inside
+    // the program's critical section) skip the shared dispatcher: compiled alone, each stays small enough for the
+    // JIT to inline its whole steady-state path. Inside the dispatcher they competed for the inlining budget with
+    // every other event, and were compiled well or badly depending on which events came first (a lock/unlock
+    // pair cost 20 or 35 ns more from one JVM to the next).
+
     @Override
     public void volatileRead(Object owner, int fieldId) {
-        event(VOLATILE_READ, owner, null, fieldId);
+        ThreadState t = enter(null);
+        if (t != null) {
+            try {
+                analysis.volatileRead(t, owner, fieldId);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
     }
 
     @Override
     public void volatileWrite(Object owner, int fieldId) {
-        event(VOLATILE_WRITE, owner, null, fieldId);
+        ThreadState t = enter(null);
+        if (t != null) {
+            try {
+                analysis.volatileWrite(t, owner, fieldId);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
     }
 
-    // A lock taken or about to be released is the hottest synchronization there is, and it runs inside the
-    // program's critical section, so it skips the shared dispatcher: compiled alone, each stays small enough for
-    // the JIT to inline its whole steady-state path. Inside the dispatcher they competed for the inlining budget
-    // with every other event, and were compiled well or badly depending on which events came first.
 
     @Override
     public void lockAcquired(Object lock, int siteId) {
@@ -305,12 +321,30 @@ public final class Detector implements HookListener {
 
     @Override
     public void acquire(Object key, int channel) {
-        event(ACQUIRE, key, null, channel & 0xffffffffL);
+        ThreadState t = enter(null);
+        if (t != null) {
+            try {
+                analysis.acquire(t, key, channel & 0xffffffffL);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
     }
 
     @Override
     public void release(Object key, int channel) {
-        event(RELEASE, key, null, channel & 0xffffffffL);
+        ThreadState t = enter(null);
+        if (t != null) {
+            try {
+                analysis.release(t, key, channel & 0xffffffffL);
+            } catch (Throwable e) {
+                internalError(e);
+            } finally {
+                t.busy = false;
+            }
+        }
     }
 
     @Override
@@ -369,12 +403,8 @@ public final class Detector implements HookListener {
         if (t != null) {
             try {
                 switch (kind) {
-                    case VOLATILE_READ -> analysis.volatileRead(t, target, (int) arg);
-                    case VOLATILE_WRITE -> analysis.volatileWrite(t, target, (int) arg);
                     case LOCK_HELD -> analysis.lockHeld(t, target);
                     case LOCK_DROPPED -> analysis.lockDropped(t, target);
-                    case ACQUIRE -> analysis.acquire(t, target, arg);
-                    case RELEASE -> analysis.release(t, target, arg);
                     case THREAD_STARTING -> analysis.threadStarting(t, (Thread) target);
                     case THREAD_TERMINATED -> analysis.threadTerminated(t, (Thread) target,
                             ((Thread) target).getState() == Thread.State.TERMINATED);
