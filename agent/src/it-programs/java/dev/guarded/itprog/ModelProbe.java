@@ -93,6 +93,15 @@ public final class ModelProbe {
         lock.lock(); // await alone must leave and re-enter the lock, with the key that lock()/unlock() use
         check(rec, "Condition", () -> awaitNanos(cond), "lockReleasing", sync, "lockAcquired", sync, "acquire", null);
         lock.unlock();
+        // A thread that does not hold a lock reports nothing for it: its unlock and await only throw. The
+        // detector relies on it (a JDK lock's clock is kept apart by the lock itself).
+        ReentrantLock unheld = new ReentrantLock();
+        Object unheldSync = syncOf(ReentrantLock.class, unheld);
+        Condition unheldCondition = unheld.newCondition();
+        checkNone(rec, "unlock and await without the lock", () -> {
+            refused(unheld::unlock);
+            refused(() -> awaitNanos(unheldCondition));
+        }, "lockReleasing", unheldSync, "lockAcquired", unheldSync);
         Hooks.install(HookListener.NONE);
         // Futures and tasks keep their sync state in a slot the agent adds when they load (JdkSyncSlots).
         for (Class<?> type : List.of(CompletableFuture.class, ForkJoinTask.class, FutureTask.class)) {
@@ -134,6 +143,29 @@ public final class ModelProbe {
             }
         }
         System.out.println(missing.isEmpty() ? "ok " + name : "missing " + name + ": " + missing);
+    }
+
+    /** Prints {@code ok <construct>} when none of the given events was seen on its key during {@code action}. */
+    private static void checkNone(Recorder rec, String name, Runnable action, Object... unexpected) {
+        rec.clear();
+        action.run();
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < unexpected.length; i += 2) {
+            if (rec.saw((String) unexpected[i], unexpected[i + 1])) {
+                seen.add((String) unexpected[i]);
+            }
+        }
+        System.out.println(seen.isEmpty() ? "ok " + name : "unexpected " + name + ": " + seen);
+    }
+
+    /** Runs an operation the caller may not make, which must refuse with IllegalMonitorStateException. */
+    private static void refused(Runnable operation) {
+        try {
+            operation.run();
+        } catch (IllegalMonitorStateException expected) {
+            return;
+        }
+        throw new IllegalStateException("an operation without the lock was not refused");
     }
 
     /**

@@ -43,6 +43,21 @@ public interface HookListener {
     void lockReleasing(Object lock, int siteId);
 
     /**
+     * As {@link #lockAcquired}, for the synchronizer of a JDK exclusive lock ({@code ReentrantLock}, a write lock),
+     * whose every acquire and release of this key is reported while the lock is held (a write lock's readers only
+     * acquire it, while no writer holds it): the lock itself keeps them apart, so the listener need not. Callers
+     * report it only for a holder. The default is {@link #lockAcquired}.
+     */
+    default void exclusiveLockAcquired(Object lock, int siteId) {
+        lockAcquired(lock, siteId);
+    }
+
+    /** As {@link #lockReleasing}, for the lock of {@link #exclusiveLockAcquired}, by its holder. */
+    default void exclusiveLockReleasing(Object lock, int siteId) {
+        lockReleasing(lock, siteId);
+    }
+
+    /**
      * A lock became held without ordering anything: a shared (read) hold, which must not order the holder
      * after other readers. Adds {@code lock} to the thread's held set (holds are counted, together with
      * {@link #lockAcquired} holds of the same object) and nothing else. The default does nothing, which is

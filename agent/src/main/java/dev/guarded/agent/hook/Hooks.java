@@ -86,6 +86,16 @@ public final class Hooks {
         listener.lockReleasing(lock, siteId);
     }
 
+    /** See {@link HookListener#exclusiveLockAcquired}. */
+    public static void exclusiveLockAcquired(Object lock, int siteId) {
+        listener.exclusiveLockAcquired(lock, siteId);
+    }
+
+    /** See {@link HookListener#exclusiveLockReleasing}. */
+    public static void exclusiveLockReleasing(Object lock, int siteId) {
+        listener.exclusiveLockReleasing(lock, siteId);
+    }
+
     /** See {@link HookListener#lockHeld}. */
     public static void lockHeld(Object lock, int siteId) {
         listener.lockHeld(lock, siteId);

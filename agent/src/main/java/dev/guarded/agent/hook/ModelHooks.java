@@ -5,6 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
 
 /**
@@ -180,6 +183,11 @@ public final class ModelHooks {
     }
 
     // ---- ReentrantLock, ReentrantReadWriteLock, AQS conditions: keyed on the lock's synchronizer (sync)
+    // The exclusive holds report through Hooks.exclusiveLock*: every event on the synchronizer's clock happens
+    // while its lock is held (readers only acquire it, and only while no writer holds the lock), so the
+    // detector may let the lock keep those events apart. That is only true if nothing is reported for a thread
+    // that does not hold the lock: an unlock or await by one throws IllegalMonitorStateException, and reports
+    // nothing here.
 
     /**
      * A lock ({@code ReentrantLock.lock}) returned: held. A plain lock has no readers, so there is no
@@ -187,7 +195,7 @@ public final class ModelHooks {
      */
     public static void lockAcquired(Object sync) {
         try {
-            Hooks.lockAcquired(sync, Bridges.jdkSite);
+            Hooks.exclusiveLockAcquired(sync, Bridges.jdkSite);
         } catch (Throwable e) {
             dropUnlessFatal(e);
         }
@@ -204,7 +212,7 @@ public final class ModelHooks {
     public static void writeLockAcquired(Object sync) {
         try {
             Hooks.acquire(sync, Bridges.INCIDENTAL | 1);
-            Hooks.lockAcquired(sync, Bridges.jdkSite);
+            Hooks.exclusiveLockAcquired(sync, Bridges.jdkSite);
         } catch (Throwable e) {
             dropUnlessFatal(e);
         }
@@ -217,10 +225,13 @@ public final class ModelHooks {
         }
     }
 
-    /** {@code unlock()} of a ReentrantLock or write lock, at entry. */
-    public static void lockReleasing(Object sync) {
+    /** {@code unlock()} of a ReentrantLock or write lock, at entry; nothing when the caller does not hold it. */
+    public static void lockReleasing(Object lock, Object sync) {
         try {
-            Hooks.lockReleasing(sync, Bridges.jdkSite);
+            if (lock instanceof ReentrantLock plain ? plain.isHeldByCurrentThread()
+                    : lock instanceof ReentrantReadWriteLock.WriteLock write && write.isHeldByCurrentThread()) {
+                Hooks.exclusiveLockReleasing(sync, Bridges.jdkSite);
+            }
         } catch (Throwable e) {
             dropUnlessFatal(e);
         }
@@ -255,15 +266,16 @@ public final class ModelHooks {
 
     /**
      * Entry of {@code ConditionObject.await*}: the lock is released. For the JDK's own locks the waiter leaves
-     * the lockset and releases the lock's clock; for a condition of another AQS subclass, whose lock
-     * operations are not modelled, only the synchronizer's clock is released, so no hold is invented.
+     * the lockset and releases the lock's clock (nothing when it does not hold the lock: await then throws);
+     * for a condition of another AQS subclass, whose lock operations are not modelled, only the synchronizer's
+     * clock is released, so no hold is invented.
      */
-    public static void awaitBegin(Object sync) {
+    public static void awaitBegin(Object sync, Object condition) {
         try {
-            if (Bridges.isJdkLockSync(sync)) {
-                Hooks.lockReleasing(sync, Bridges.jdkSite);
-            } else {
+            if (!Bridges.isJdkLockSync(sync)) {
                 Hooks.release(sync, 0);
+            } else if (heldFor(sync, condition)) {
+                Hooks.exclusiveLockReleasing(sync, Bridges.jdkSite);
             }
         } catch (Throwable e) {
             dropUnlessFatal(e);
@@ -271,18 +283,34 @@ public final class ModelHooks {
     }
 
     /**
-     * Exit of {@code await*}, also by an exception: the lock was re-acquired; a signalled waiter was handed
-     * what the signaller released (a transfer).
+     * Exit of {@code await*}, also by an exception: the lock was re-acquired (unless await refused to start); a
+     * signalled waiter was handed what the signaller released (a transfer).
      */
-    public static void awaitEnd(Object sync) {
+    public static void awaitEnd(Object sync, Object condition) {
         try {
             Hooks.acquire(sync, 1);
-            if (Bridges.isJdkLockSync(sync)) {
-                Hooks.lockAcquired(sync, Bridges.jdkSite);
+            if (!Bridges.isJdkLockSync(sync)) {
+                Hooks.acquire(sync, 0);
+            } else if (heldFor(sync, condition)) {
+                Hooks.exclusiveLockAcquired(sync, Bridges.jdkSite);
+                Hooks.acquire(sync, 0);
             }
-            Hooks.acquire(sync, 0);
         } catch (Throwable e) {
             dropUnlessFatal(e);
+        }
+    }
+
+    /**
+     * Whether the calling thread holds the exclusive lock of {@code sync}, whose condition {@code condition} is:
+     * {@code hasWaiters} is the synchronizer's one public question that answers only to the holder (it stops at
+     * the first waiter it finds), and asking it is cheap next to the await around it.
+     */
+    private static boolean heldFor(Object sync, Object condition) {
+        try {
+            ((AbstractQueuedSynchronizer) sync).hasWaiters((AbstractQueuedSynchronizer.ConditionObject) condition);
+            return true;
+        } catch (IllegalMonitorStateException e) {
+            return false;
         }
     }
 

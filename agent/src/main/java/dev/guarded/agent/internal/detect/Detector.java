@@ -283,10 +283,29 @@ public final class Detector implements HookListener {
 
     @Override
     public void lockAcquired(Object lock, int siteId) {
+        lockAcquiredEvent(lock, false);
+    }
+
+    @Override
+    public void lockReleasing(Object lock, int siteId) {
+        lockReleasingEvent(lock, false);
+    }
+
+    @Override
+    public void exclusiveLockAcquired(Object lock, int siteId) {
+        lockAcquiredEvent(lock, true);
+    }
+
+    @Override
+    public void exclusiveLockReleasing(Object lock, int siteId) {
+        lockReleasingEvent(lock, true);
+    }
+
+    private void lockAcquiredEvent(Object lock, boolean exclusive) {
         ThreadState t = enter(null);
         if (t != null) {
             try {
-                analysis.lockAcquired(t, lock);
+                analysis.lockAcquired(t, lock, exclusive);
             } catch (Throwable e) {
                 internalError(e);
             } finally {
@@ -295,12 +314,11 @@ public final class Detector implements HookListener {
         }
     }
 
-    @Override
-    public void lockReleasing(Object lock, int siteId) {
+    private void lockReleasingEvent(Object lock, boolean exclusive) {
         ThreadState t = enter(null);
         if (t != null) {
             try {
-                analysis.lockReleasing(t, lock);
+                analysis.lockReleasing(t, lock, exclusive);
             } catch (Throwable e) {
                 internalError(e);
             } finally {

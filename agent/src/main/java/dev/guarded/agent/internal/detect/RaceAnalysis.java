@@ -384,22 +384,36 @@ final class RaceAnalysis {
      * order, is what a lock protects with). A hand-off through a lock's wait or await adds a transfer acquire.
      */
     void lockAcquired(ThreadState t, Object lock) {
+        lockAcquired(t, lock, false);
+    }
+
+    /**
+     * As {@link #lockAcquired(ThreadState, Object)}; {@code exclusive} for a JDK exclusive lock, reported only for
+     * its holder ({@link dev.guarded.agent.hook.HookListener#exclusiveLockAcquired}): its sync state's own lock
+     * is then not needed (see {@link SyncState#release(ThreadState, boolean)}).
+     */
+    void lockAcquired(ThreadState t, Object lock, boolean exclusive) {
         SyncNode node = node(t, lock, true);
         node.main.acquireIncidental(t);
         t.heldForUpdate().add(node.lockRef(lock, lockIds));
-        if (!t.resumeEpoch(node.main)) {
+        if (!t.resumeEpoch(node.main, exclusive)) {
             t.heldChanged();
         }
     }
 
     void lockReleasing(ThreadState t, Object lock) {
+        lockReleasing(t, lock, false);
+    }
+
+    /** As {@link #lockReleasing(ThreadState, Object)}; {@code exclusive} as for {@link #lockAcquired}. */
+    void lockReleasing(ThreadState t, Object lock, boolean exclusive) {
         SyncNode node = node(t, lock, true);
         // Not for a task whose flow is followed: its segments are cut at epochs the flow log relies on.
         boolean steady = t.epochSteady() && !(flows.active && t.below != null);
         LockRef[] before = t.heldLocks();
         t.heldForUpdate().remove(node.lockRef(lock, lockIds));
         t.heldChanged();
-        node.main.release(t);
+        node.main.release(t, exclusive);
         if (steady) {
             t.lockReleased(node.main, before);
         }

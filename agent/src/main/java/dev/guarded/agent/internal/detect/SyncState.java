@@ -23,6 +23,14 @@ final class SyncState {
     private static final long LOCKED = Long.MIN_VALUE;
     /** Busy-wait rounds before a waiter yields its processor to the holder (which may not be running). */
     private static final int SPINS = 64;
+    /**
+     * Yields after which a waiter takes the lock anyway. A holder updates a few fields and joins clocks (O(their
+     * difference)), far less than this many rounds of the scheduler; a bit left set with no holder can only
+     * come from an asynchronous exception ({@code Thread.stop} on JDK 17) that hit its thread between the
+     * compare-and-set and the {@code try} whose {@code finally} would have cleared it, when nothing was changed
+     * yet. Waiting for ever would hang every thread that uses this clock.
+     */
+    private static final int YIELDS = 100_000;
     private static final VarHandle STATE;
 
     static {
@@ -51,8 +59,8 @@ final class SyncState {
     private VectorClock transfers;
 
     /**
-     * Takes the lock, waiting while another thread holds it. A holder always exists and finishes: the state is
-     * the detector's own object (never copied) and every section unlocks in a {@code finally}.
+     * Takes the lock, waiting while another thread holds it (every section unlocks in a {@code finally}; see
+     * {@link #YIELDS} for the one way a bit can be left behind).
      *
      * @return {@code dom} as the lock found it
      */
@@ -64,8 +72,10 @@ final class SyncState {
             }
             if (rounds < SPINS) {
                 Thread.onSpinWait();
-            } else {
+            } else if (rounds < SPINS + YIELDS) {
                 Thread.yield();
+            } else if (s < 0) {
+                return s & ~LOCKED;   // no holder (see YIELDS): the bit stays set, now for this thread
             }
         }
     }
@@ -121,7 +131,21 @@ final class SyncState {
     }
 
     void release(ThreadState t) {
-        long d = lock();
+        release(t, false);
+    }
+
+    /**
+     * A release; {@code exclusive} when the caller holds a JDK exclusive lock whose every release and acquire of
+     * this state is made by its holder or, for a write lock, by a reader while no writer holds it (see
+     * {@link dev.guarded.agent.hook.HookListener#exclusiveLockAcquired}). The program's lock then keeps this
+     * section apart from every other, and orders it before the next, so it runs without taking the lock bit:
+     * the word is only read, and written once at the end with the new {@code dom}. A lock taken and released by
+     * one thread again and again then costs no atomic update here. Should the bit be set anyway, the section
+     * waits for it as any other would.
+     */
+    void release(ThreadState t, boolean exclusive) {
+        long s = state;
+        long d = exclusive && s >= 0 ? s : lock();
         long next = Epoch.NONE;   // if this section fails half-way, no epoch claims to dominate the clock
         try {
             joinedByOthers = false;
@@ -161,14 +185,15 @@ final class SyncState {
      * what the thread knew at the release, but not the epoch it goes on in. The next release publishes that
      * epoch, after every access made in it. Not in {@code hybrid} mode, whose transfer clock is not taken back.
      *
-     * <p>Never waits: it only takes the lock from the state its own release left (one compare-and-set), and
-     * declining is always allowed (the thread then starts a new epoch).
+     * <p>Never waits: it only takes the lock from the state its own release left (one compare-and-set; none when
+     * {@code exclusive}, as for {@link #release(ThreadState, boolean)}), and declining is always allowed (the
+     * thread then starts a new epoch).
      *
      * @return whether the release was taken back
      */
-    boolean retractRelease(ThreadState t) {
+    boolean retractRelease(ThreadState t, boolean exclusive) {
         long epoch = t.epoch;
-        if (!tryLock(epoch)) {
+        if (exclusive ? state != epoch : !tryLock(epoch)) {
             return false;
         }
         try {

@@ -336,8 +336,8 @@ final class ThreadState extends ThreadContext {
      * again by one thread then costs no new epoch each time, and the accesses it guards stay answered by the
      * inline check. @return whether the epoch went on
      */
-    boolean resumeEpoch(SyncState lock) {
-        if (resumable != lock || !tickPending || heldLocks() != heldAtRelease || !lock.retractRelease(this)) {
+    boolean resumeEpoch(SyncState lock, boolean exclusive) {
+        if (resumable != lock || !tickPending || heldLocks() != heldAtRelease || !lock.retractRelease(this, exclusive)) {
             return false;
         }
         resumable = null;

@@ -44,12 +44,12 @@ final class Advices {
     static final Advice LOCK_TRY_ACQUIRED = onExit("lockAcquiredIf", RETURNED, field("sync"));
     static final Advice WRITE_LOCK_ACQUIRED = onExit("writeLockAcquired", field("sync"));
     static final Advice WRITE_LOCK_TRY_ACQUIRED = onExit("writeLockAcquiredIf", RETURNED, field("sync"));
-    static final Advice LOCK_RELEASING = onEnter("lockReleasing", field("sync"));
+    static final Advice LOCK_RELEASING = onEnter("lockReleasing", THIS, field("sync"));
     static final Advice READ_LOCK_ACQUIRED = onExit("readLockAcquired", field("sync"));
     static final Advice READ_LOCK_TRY_ACQUIRED = onExit("readLockAcquiredIf", RETURNED, field("sync"));
     static final Advice READ_LOCK_RELEASING = onEnter("readLockReleasing", field("sync"));
-    static final Advice CONDITION_AWAIT = onEnter("awaitBegin", field("this$0")).thenOnAnyExit("awaitEnd",
-            field("this$0"));
+    static final Advice CONDITION_AWAIT = onEnter("awaitBegin", field("this$0"), THIS).thenOnAnyExit("awaitEnd",
+            field("this$0"), THIS);
     static final Advice STAMPED_WRITE_ACQUIRED = onExit("stampedWriteAcquired", RETURNED, THIS);
     static final Advice STAMPED_READ_ACQUIRED = onExit("stampedReadAcquired", RETURNED, THIS);
     static final Advice STAMPED_WRITE_RELEASING = onEnter("stampedWriteReleasing", THIS);

@@ -47,6 +47,37 @@ class ResumedEpochTest {
     }
 
     @Test
+    void anExclusiveLockRetakenAtOnceKeepsTheEpochAndItsNextHolderLearnsIt() {
+        h.a.lockAcquired(t, lock, true);
+        h.write(t, x);
+        long before = t.epoch;
+        h.a.lockReleasing(t, lock, true);
+        h.a.lockAcquired(t, lock, true);
+        assertEquals(before, t.epoch, "the epoch goes on without the sync state's lock bit");
+        assertEquals(t.epoch, t.accessEpoch);
+        h.write(t, x);
+        h.a.lockReleasing(t, lock, true);
+        h.a.lockAcquired(u, lock, true);
+        h.read(u, x);
+        h.a.lockReleasing(u, lock, true);
+        assertTrue(h.races().isEmpty(), "the next holder learns the whole epoch from the last release: " + h.output());
+    }
+
+    /** A write lock's reader acquires its clock between two holds of the writer, by the generic path. */
+    @Test
+    void noExclusiveResumeOnceAReaderLearnedTheRelease() {
+        h.a.lockAcquired(t, lock, true);
+        h.write(t, x);
+        h.a.lockReleasing(t, lock, true);
+        h.a.acquire(u, lock, 0);
+        h.a.lockAcquired(t, lock, true);
+        assertEquals(ThreadContext.NO_EPOCH, t.accessEpoch, "the reader knows the released epoch: t must leave it");
+        h.write(t, x);
+        h.read(u, x);
+        assertEquals(1, h.races().size(), h.output());
+    }
+
+    @Test
     void aKeyAlsoUsedAsAnotherSyncObjectDoesNotTeachTheResumedEpoch() {
         writeReleaseRetake();
         h.write(t, x);                 // after taking the lock again, in the resumed epoch
