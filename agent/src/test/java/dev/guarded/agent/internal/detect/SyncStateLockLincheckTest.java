@@ -25,9 +25,7 @@ public class SyncStateLockLincheckTest {
     public long increment() {
         long dom = state.lock();
         try {
-            long next = count + 1;
-            count = next;
-            return next;
+            return bump();
         } finally {
             state.unlock(dom);
         }
@@ -35,16 +33,21 @@ public class SyncStateLockLincheckTest {
 
     @Operation
     public long incrementIfUnlocked() {
-        if (state.tryLock(DOM)) {
-            try {
-                long next = count + 1;
-                count = next;
-                return next;
-            } finally {
-                state.unlock(DOM);
-            }
+        if (!state.tryLock(DOM)) {
+            return increment();
         }
-        return increment();
+        try {
+            return bump();
+        } finally {
+            state.unlock(DOM);
+        }
+    }
+
+    /** The guarded update: a plain read and a plain write, which two threads at once would lose. */
+    private long bump() {
+        long next = count + 1;
+        count = next;
+        return next;
     }
 
     @Operation
