@@ -16,7 +16,8 @@ import java.lang.invoke.VarHandle;
  * compare-and-set, dropped by the store that publishes the new {@code dom}, held for a few clock updates and
  * never while calling out. A monitor cost two more atomic updates per section, and a lock taken and released
  * by one thread again and again (the hottest synchronization there is) runs two sections per round, both
- * inside the program's own critical section, where every nanosecond makes the lock's other waiters park.
+ * inside the program's own critical section, where every nanosecond makes the lock's other waiters park. For
+ * the clock of a JDK exclusive lock the program's lock does the bit's work ({@link #release(ThreadState, boolean)}).
  */
 final class SyncState {
 

@@ -334,10 +334,12 @@ final class ThreadState extends ThreadContext {
      * {@link SyncState#retractRelease}), the epoch goes on: no other thread knows it, and the first to learn it
      * will do so through a later release, after every access made in it. A lock taken and released again and
      * again by one thread then costs no new epoch each time, and the accesses it guards stay answered by the
-     * inline check. @return whether the epoch went on
+     * inline check. {@code exclusive}: the thread holds a JDK exclusive lock, whose clock that lock keeps apart
+     * ({@link SyncState#release(ThreadState, boolean)}). @return whether the epoch went on
      */
     boolean resumeEpoch(SyncState lock, boolean exclusive) {
-        if (resumable != lock || !tickPending || heldLocks() != heldAtRelease || !lock.retractRelease(this, exclusive)) {
+        if (resumable != lock || !tickPending || heldLocks() != heldAtRelease
+                || !lock.retractRelease(this, exclusive)) {
             return false;
         }
         resumable = null;

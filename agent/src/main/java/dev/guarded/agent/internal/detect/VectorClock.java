@@ -10,7 +10,7 @@ package dev.guarded.agent.internal.detect;
  * counter ({@code ot}/{@code ov}, ticked at every release) and one inherited entry ({@code xt}/{@code xv}, the
  * parent's epoch at fork). Invariant: an override is never below the trie's value for its slot. Tries are
  * immutable; the object holding them is not thread-safe: a thread's clock is touched only by its thread (or
- * after it died), a sync clock only under its {@link SyncState}'s monitor.
+ * after it died), a sync clock only under its {@link SyncState}'s lock.
  */
 final class VectorClock {
 
