@@ -72,7 +72,7 @@ final class ProgramRunner {
         Files.deleteIfExists(report);
 
         String agentArgs = "report=" + report.toAbsolutePath() + ",quiet"
-                + (extraOptions.isEmpty() ? "" : "," + extraOptions);
+                + (extraOptions.isEmpty() ? "" : "," + extraOptions) + extraAgentOptions();
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         // C1 only and the serial collector: these programs run for a second, and the machine has 2 cores.
@@ -124,6 +124,18 @@ final class ProgramRunner {
     static List<String> extraJvmArgs() {
         String value = System.getProperty(JVM_ARGS_PROPERTY, "").trim();
         return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+    }
+
+    /**
+     * The system property that adds agent options to every forked program after the program's own, e.g.
+     * {@code mvn ... verify -Dguarded.it.agentOptions=words=false} (the catalogue with the side tables only).
+     */
+    static final String AGENT_OPTIONS_PROPERTY = "guarded.it.agentOptions";
+
+    /** @return {@code ,} and the options of {@link #AGENT_OPTIONS_PROPERTY}, or nothing when it is unset or blank */
+    static String extraAgentOptions() {
+        String value = System.getProperty(AGENT_OPTIONS_PROPERTY, "").trim();
+        return value.isEmpty() ? "" : "," + value;
     }
 
     private static String classPath(Program program) {
