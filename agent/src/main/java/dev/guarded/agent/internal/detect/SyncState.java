@@ -194,15 +194,23 @@ final class SyncState {
      */
     boolean retractRelease(ThreadState t, boolean exclusive) {
         long epoch = t.epoch;
-        if (exclusive ? state != epoch : !tryLock(epoch)) {
+        if (exclusive) {
+            return state == epoch && retractOwn(t, epoch);   // the word is not written: nothing took the bit
+        }
+        if (!tryLock(epoch)) {
             return false;
         }
         try {
-            return !joinedByOthers && clock != null && transfers == null
-                    && clock.retractOwner(Epoch.tid(epoch), Epoch.clock(epoch), t);
+            return retractOwn(t, epoch);
         } finally {
             unlock(epoch);
         }
+    }
+
+    /** {@link #retractRelease}'s rule, on a state nobody else can touch meanwhile. */
+    private boolean retractOwn(ThreadState t, long epoch) {
+        return !joinedByOthers && clock != null && transfers == null
+                && clock.retractOwner(Epoch.tid(epoch), Epoch.clock(epoch), t);
     }
 
     /** @return whether anything was ever released here */
