@@ -477,6 +477,22 @@ public final class ModelHooks {
     }
 
     /**
+     * {@code ThreadPerTaskExecutor.start(thread)}, at entry: the thread starts here, as far as the program can
+     * tell (what the submitter did so far happens-before the task), then the executor's bookkeeping is ignored
+     * until the exit: it adds the thread to a private set only the executor reads, and a release into the
+     * thread for that would cost a clock per live thread for no edge. The {@code Thread.start} inside finds the
+     * thread known already.
+     */
+    public static void threadStartingForTask(Object thread) {
+        try {
+            Hooks.threadStarting((Thread) thread);
+            Hooks.ignoreBegin();
+        } catch (Throwable e) {
+            dropUnlessFatal(e);
+        }
+    }
+
+    /**
      * {@code ThreadPerTaskExecutor.taskComplete}, a task thread's last act: its end releases into the
      * executor, then the executor's bookkeeping is ignored until the exit.
      */

@@ -45,6 +45,10 @@ final class ExecutorRules {
                 // reExecutePeriodic: a periodic task's run re-queues itself; its next run follows this one.
                 new Rule(stpe, methods("delayedExecute", "reExecutePeriodic"), Advices.DELAYED_EXECUTE),
                 new Rule(named(JUC + "ThreadPerTaskExecutor"), methods("taskComplete"), Advices.TASK_COMPLETE),
+                // start(Thread): the thread's start is the submission's one edge; the executor's private set of
+                // its threads, which only its own bookkeeping reads, orders nothing the program can see.
+                new Rule(named(JUC + "ThreadPerTaskExecutor"), methods("start").taking(Thread.class),
+                        Advices.THREAD_START_FOR_TASK),
                 new Rule(tpe, constructors(), Advices.EXECUTOR_CREATED),
                 new Rule(tpe, methods("beforeExecute"), Advices.BEFORE_EXECUTE),
                 new Rule(tpe, methods("afterExecute"), Advices.AFTER_EXECUTE),
