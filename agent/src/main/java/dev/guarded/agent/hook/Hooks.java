@@ -222,9 +222,22 @@ public final class Hooks {
      * @param context  the calling method's {@link #context()}
      */
     public static void fieldRead(Object owner, long readWord, ThreadContext context, int fieldId, int siteId) {
-        if (readWord != context.accessEpoch) {
+        if (readWord != context.accessEpoch && !sharedReadKnown(readWord, context)) {
             listener.wordRead(owner, context, fieldId, siteId);
         }
+    }
+
+    /**
+     * Whether a read of a field that several threads read concurrently needs no call: the read word holds
+     * the field's read mark (negative), and this thread noted reading under that mark in its current epoch
+     * ({@link ThreadContext#sharedReads}). The mark identifies the field and its spell of shared reads, so
+     * the owner and field need no compare. A separate method, reached only when the epoch compare fails,
+     * so that {@link #fieldRead} stays small enough to inline at every access.
+     */
+    public static boolean sharedReadKnown(long readWord, ThreadContext context) {
+        long[] table = context.sharedReads;
+        return readWord < 0 && table != null && table[0] == context.accessEpoch
+                && table[1 + ((int) readWord & (ThreadContext.SHARED_READS - 1))] == readWord;
     }
 
     /**

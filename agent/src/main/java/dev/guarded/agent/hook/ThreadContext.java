@@ -73,6 +73,20 @@ public class ThreadContext {
     public RangeMemo ranges;
 
     /**
+     * The read-shared fields this thread has read in its current epoch, or null before its first such read:
+     * word 0 is the epoch the table holds for, then {@link #SHARED_READS} slots, each the read mark of one
+     * field, direct-mapped by the mark's low bits. A field that several threads read concurrently keeps their
+     * epochs in a read set, so its read word cannot hold this thread's epoch; it holds a mark instead, a
+     * negative value unique to that field's current spell of shared reads (a write ends the spell). Finding
+     * the field's mark here means this thread read it in this epoch and nothing wrote it since: FastTrack's
+     * read-shared same-epoch rule, answered inline ({@link Hooks#sharedReadKnown}). A separate array, so a
+     * thread that never reads a shared field pays one reference; it keeps no object reachable.
+     */
+    public long[] sharedReads;
+    /** Slots of {@link #sharedReads} (a power of two). */
+    public static final int SHARED_READS = 64;
+
+    /**
      * Classes whose finished initialization this logical thread has acquired, direct-mapped by identity hash
      * ({@link #INITIALIZED_WAYS} ways), or null before the first: an initializer's clock is released once, when
      * it returns, so one acquire after that is all a thread ever needs, and code that calls static methods or
@@ -210,6 +224,26 @@ public class ThreadContext {
         recentBits = null;
         ranges = null;
         initialized = null;
+        sharedReads = null;
+    }
+
+    /**
+     * Notes that this thread read, in epoch {@code epoch}, the shared field whose read word holds {@code mark}:
+     * {@link Hooks#sharedReadKnown} answers this thread's further reads of it in the epoch. A table filled in
+     * an earlier epoch is emptied first.
+     *
+     * @param mark  a read mark (negative, never {@link #NO_EPOCH})
+     * @param epoch the thread's current epoch, which {@link #accessEpoch} holds
+     */
+    public final void sharedRead(long mark, long epoch) {
+        long[] table = sharedReads;
+        if (table == null) {
+            table = sharedReads = new long[1 + SHARED_READS];
+        } else if (table[0] != epoch) {
+            java.util.Arrays.fill(table, 0L);
+        }
+        table[0] = epoch;
+        table[1 + ((int) mark & (SHARED_READS - 1))] = mark;
     }
 
     /**

@@ -4,13 +4,14 @@ import dev.guarded.agent.internal.meta.FieldInfo;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.concurrent.atomic.AtomicLong;
 import dev.guarded.agent.internal.meta.Metadata;
 
 /**
  * FastTrack's state of plain instance fields kept in shadow words inside the objects themselves (declared by
  * the instrumenter, see {@code internal.instrument.ShadowWords}): per field a write word (last-write epoch),
- * a read word (last-read epoch, or {@link #READ_SHARED} when genuinely concurrent reads are kept in a
- * {@link ReadSet}) and a sites word (the sites of those two accesses, write site in the high half). Threads
+ * a read word (last-read epoch, or a {@link #newReadMark read mark} when genuinely concurrent reads are kept
+ * in a {@link ReadSet}) and a sites word (the sites of those two accesses, write site in the high half). Threads
  * of past accesses are found from their epochs ({@link ThreadRegistry#infoOf}) and their locks from the
  * thread's lock log ({@link ThreadInfo#locksAt}), so a location costs 24 bytes in its object and nothing
  * else until its reads become shared; no weak reference, no side table, no per-location object.
@@ -26,8 +27,13 @@ import dev.guarded.agent.internal.meta.Metadata;
  */
 final class WordShadow {
 
-    /** The read word while the reads are in a {@link ReadSet}: never equal to a real epoch. */
+    /**
+     * An array element's read word while its reads are in a {@link ReadSet}: never equal to a real epoch. A
+     * field's read word holds a {@link #newReadMark read mark} instead; both are negative ({@link #shared}).
+     */
     static final long READ_SHARED = -1L;
+    /** Read marks handed out so far, see {@link #newReadMark}. */
+    private static final AtomicLong READ_MARKS = new AtomicLong();
     /**
      * The lock bit of a field's write word: an epoch's counter has 40 bits and would need 2^39 releases to
      * reach it. The inline write check compares the whole word with the thread's epoch, so a locked word
@@ -161,6 +167,22 @@ final class WordShadow {
         Words.putLong(owner, wOff, Words.getLong(owner, wOff) & ~LOCKED);
     }
 
+    /** @return whether a read word says the location's reads are in a read set ({@link #READ_SHARED}, a mark) */
+    static boolean shared(long readWord) {
+        return readWord < 0;
+    }
+
+    /**
+     * A field's read word when its reads become shared: a negative value no other field, and no later spell of
+     * this field's shared reads, ever holds (a write ends a spell by clearing the read word). A thread that
+     * read the field in its current epoch notes the mark ({@code ThreadContext#sharedRead}), and the inline
+     * check then answers its further reads in that epoch; a mark that stayed the same would answer a read after
+     * another thread's write as if no write had happened. One atomic increment per spell, not per read.
+     */
+    static long newReadMark() {
+        return Long.MIN_VALUE | READ_MARKS.incrementAndGet();
+    }
+
     /** @return whether the element's read word holds {@link #READ_SHARED} (racy read: a hint for caches only) */
     static boolean readShared(long[] page, int index) {
         return Words.getLong(page, ArrayWords.offset(index) + 8) == READ_SHARED;
@@ -234,8 +256,11 @@ final class WordShadow {
         long w = Words.getLong(base, wOff) & ~LOCKED;
         long r = Words.getLong(base, rOff);
         long s = Words.getLong(base, sOff);
-        ReadSet rs = r == READ_SHARED ? readSet(base, array, l, key, true) : null;
+        ReadSet rs = shared(r) ? readSet(base, array, l, key, true) : null;
         if (r == e || (rs != null && rs.epochOf(t.tid) == e)) {
+            if (rs != null && array == null) {
+                noteSharedRead(t, r);
+            }
             return null;   // FastTrack's read-same-epoch rule: this epoch's read was checked already
         }
         Conflict c = null;
@@ -244,6 +269,9 @@ final class WordShadow {
         }
         if (rs != null) {
             rs.put(t, e, site, null, null);
+            if (array == null) {
+                noteSharedRead(t, r);
+            }
         } else if (r == Epoch.NONE || t.knows(r)) {
             Words.putLong(base, sOff, (s & 0xFFFF_FFFF_0000_0000L) | (site & 0xFFFF_FFFFL));
             Words.putLong(base, rOff, e);
@@ -251,9 +279,27 @@ final class WordShadow {
             ReadSet fresh = readSet(base, array, l, key, true);
             fresh.put(t, r, readSite(s), null, null);
             fresh.put(t, e, site, null, null);
-            Words.putLong(base, rOff, READ_SHARED);
+            if (array == null) {
+                long mark = newReadMark();
+                Words.putLong(base, rOff, mark);
+                noteSharedRead(t, mark);
+            } else {
+                Words.putLong(base, rOff, READ_SHARED);
+            }
         }
         return c;
+    }
+
+    /**
+     * Lets the inline check answer {@code t}'s further reads of a shared field in this epoch: its read set
+     * holds {@code t}'s current epoch, and keeps it until a write ends the spell of {@code mark} (no other
+     * thread drops an entry of an epoch that is still current, see {@link ReadSet}). Not while the thread's
+     * accesses must all reach the detector ({@code accessEpoch} is then no epoch).
+     */
+    private static void noteSharedRead(ThreadState t, long mark) {
+        if (t.accessEpoch == t.epoch) {
+            t.sharedRead(mark, t.epoch);
+        }
     }
 
     /** The write rule on words at {@code base + offsets}, as {@link #read(ThreadState, Object, long, long, long, ArrayWords, Layout, int, int)}. */
@@ -270,7 +316,7 @@ final class WordShadow {
         Conflict c = null;
         if (w != Epoch.NONE && !t.knows(w)) {
             c = previous(true, w, writeSite(s));
-        } else if (r == READ_SHARED) {
+        } else if (shared(r)) {
             ReadSet rs = readSet(base, array, l, key, false);
             int i = rs == null ? -1 : rs.firstUnordered(t);
             if (i >= 0) {
@@ -280,7 +326,7 @@ final class WordShadow {
             c = previous(false, r, readSite(s));
         }
         long readSite = s & 0xFFFF_FFFFL;
-        if (r == READ_SHARED) {
+        if (shared(r)) {
             if (array != null) {
                 array.clearReadSet((long[]) base, key);
             } else {
