@@ -1,5 +1,8 @@
 package dev.guarded.agent.internal.detect;
 
+import dev.guarded.agent.hook.Bridges;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,8 +18,24 @@ final class SyncNode {
     }
 
     private static final Channels NO_CHANNELS = new Channels(new long[0], new SyncState[0]);
+    private static final VarHandle ATOMICS;
+
+    static {
+        try {
+            ATOMICS = MethodHandles.lookup().findVarHandle(SyncNode.class, "atomics", SyncState.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final SyncState main = new SyncState();
+    /**
+     * Channel {@link Bridges#FIELD_ATOMICS}: the object's volatile fields, VarHandles, field updaters and
+     * {@code Unsafe}, the channel most objects have beside {@link #main} (every object with a volatile field
+     * that is written). Kept out of the list: one load finds it on every volatile access, and the first one
+     * creates it by one compare-and-set, where the list took the node's monitor and three allocations.
+     */
+    private volatile SyncState atomics;
     private volatile Channels channels = NO_CHANNELS;
     private volatile LockRef lockRef;
     /**
@@ -33,13 +52,16 @@ final class SyncNode {
 
     /**
      * How often the weak table answered for this node, up to {@link SharedSyncNodes#INSTALL_AFTER}: racy. A
-     * byte, which fits beside {@link #sequential} in the 32 bytes the node takes without it; an int would make
-     * it 40.
+     * byte, which fits beside {@link #sequential}; an int would take four more.
      */
     byte tableLookups;
 
     /** @return the channel's clock, created when {@code create}, else null when never released into */
     SyncState channel(long key, boolean create) {
+        if (key == Bridges.FIELD_ATOMICS) {
+            SyncState a = atomics;
+            return a != null || !create ? a : createAtomics();
+        }
         Channels c = channels;
         for (int i = 0; i < c.keys.length; i++) {
             if (c.keys[i] == key) {
@@ -52,6 +74,11 @@ final class SyncNode {
     LockRef lockRef(Object lock, AtomicInteger ids) {
         LockRef r = lockRef;
         return r != null ? r : createLockRef(lock, ids);
+    }
+
+    private SyncState createAtomics() {
+        SyncState fresh = new SyncState();
+        return ATOMICS.compareAndSet(this, null, fresh) ? fresh : atomics;
     }
 
     private synchronized SyncState addChannel(long key) {
