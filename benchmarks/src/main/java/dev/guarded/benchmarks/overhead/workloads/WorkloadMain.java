@@ -25,7 +25,8 @@ public final class WorkloadMain {
             Map.entry("h2", new Entry(new H2HikariInserts(), "threads", "rowsPerThread", "batchSize")),
             Map.entry("million-vthreads", new Entry(new ParkedVirtualThreads(), "virtualThreads")),
             Map.entry("short-lived", new Entry(new ShortLivedThreads(), "totalThreads", "batch")),
-            Map.entry("hot-channels", new Entry(new HotChannels(), "virtualThreads", "channels")));
+            Map.entry("hot-channels", new Entry(new HotChannels(), "virtualThreads", "channels")),
+            Map.entry("shared-config", new Entry(new SharedConfig(), "threads", "readsPerThread")));
 
     private record Entry(Workload workload, String... argNames) {
     }
