@@ -233,6 +233,10 @@ public final class Hooks {
      * ({@link ThreadContext#sharedReads}). The mark identifies the field and its spell of shared reads, so
      * the owner and field need no compare. A separate method, reached only when the epoch compare fails,
      * so that {@link #fieldRead} stays small enough to inline at every access.
+     *
+     * @param readWord the field's read word, as loaded by the caller
+     * @param context  the calling method's {@link #context()}
+     * @return true when the read needs no call into the detector
      */
     public static boolean sharedReadKnown(long readWord, ThreadContext context) {
         long[] table = context.sharedReads;
