@@ -70,7 +70,8 @@ final class Advices {
     static final Advice AFTER_EXECUTE = onEnter("taskEnd", argument(0));
     static final Advice EXECUTE = onEnter("executeBegin", THIS, argument(0)).thenOnAnyExit("ignoreEnd");
     static final Advice TASK_COMPLETE = onEnter("taskCompleteBegin", THIS).thenOnAnyExit("ignoreEnd");
-    static final Advice THREAD_START_FOR_TASK = onEnter("threadStartingForTask", argument(0)).thenOnAnyExit("ignoreEnd");
+    static final Advice THREAD_START_FOR_TASK = onEnter("threadStartingForTask", argument(0))
+            .thenOnAnyExit("ignoreEnd");
     static final Advice DELAYED_EXECUTE = onEnter("delayedExecuteBegin", argument(0)).thenOnAnyExit("ignoreEnd");
     static final Advice EXECUTOR_CREATED = onExit("executorCreated", THIS);
     static final Advice FORK_JOIN_EXEC = onEnter("forkJoinExecBegin", THIS).thenOnAnyExit("taskEnd", THIS);

@@ -29,7 +29,8 @@ final class SharedConfig implements Workload {
     private static long readAll(Settings settings, int reads, int thread) {
         long sum = thread;
         for (int i = 0; i < reads; i++) {
-            sum += settings.batch + settings.retries + (settings.timeoutNanos >>> 20) + (long) settings.backoff + (i & 1);
+            sum += settings.batch + settings.retries + (settings.timeoutNanos >>> 20) + (long) settings.backoff
+                    + (i & 1);
         }
         return sum;
     }
